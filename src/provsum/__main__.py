@@ -1,0 +1,5 @@
+import sys
+
+from provsum.cli import main
+
+sys.exit(main())

@@ -1,0 +1,55 @@
+"""Load the built dataset (``dataset/data/<config>/<split>-*.parquet``) as a ``datasets.Dataset``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from provsum.errors import ProvSumError
+
+CONFIGS = ("provincial", "meetings", "news")
+SPLITS = ("train", "validation", "test")
+
+
+def default_dataset_dir() -> Path:
+    """``$PROVSUM_DATASET`` if set, else ``dataset/`` of the repository this package lives in,
+    else ``./dataset``."""
+    env = os.environ.get("PROVSUM_DATASET")
+    if env:
+        return Path(env)
+    repo = Path(__file__).resolve().parents[3]
+    if (repo / "pyproject.toml").exists():
+        return repo / "dataset"
+    return Path("dataset")
+
+
+def split_files(config: str, split: str, dataset_dir: str | Path | None = None) -> list[Path]:
+    if config not in CONFIGS:
+        raise ProvSumError(f"unknown config {config!r}; configs are {', '.join(CONFIGS)}")
+    if split not in SPLITS:
+        raise ProvSumError(f"unknown split {split!r}; splits are {', '.join(SPLITS)}")
+    root = Path(dataset_dir) if dataset_dir else default_dataset_dir()
+    files = sorted((root / "data" / config).glob(f"{split}-*.parquet"))
+    if not files:
+        raise ProvSumError(
+            f"no built data for {config}/{split} under {root / 'data' / config}: run `provsum build` first"
+        )
+    return files
+
+
+def load_dataset(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None):
+    """Return one split of one config as a ``datasets.Dataset`` (works offline)."""
+    import datasets
+
+    files = split_files(config, split, dataset_dir)
+    return datasets.Dataset.from_parquet([str(f) for f in files], split=split)
+
+
+def load_records(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None) -> list[dict]:
+    """The same split as a list of plain dicts (pyarrow only, no ``datasets`` cache)."""
+    import pyarrow.parquet as pq
+
+    rows: list[dict] = []
+    for f in split_files(config, split, dataset_dir):
+        rows.extend(pq.read_table(f).to_pylist())
+    return rows

@@ -1,0 +1,78 @@
+"""Unicode and tone-mark normalization for Vietnamese text.
+
+Convention (used by the dataset and, by default, by the scorer): text is NFC, and
+tone marks follow the *new* placement ("kiểu mới") in open syllables ending in
+``oa``, ``oe`` and ``uy``: the mark sits on the first vowel (``hòa``, ``khỏe``,
+``thủy``, ``ủy``) rather than on the second (``hoà``, ``khoẻ``, ``thuỷ``, ``uỷ``).
+Closed syllables (``hoàn``, ``thuyết``) are the same in both conventions, and
+``qu`` is a consonant cluster, so ``quý``/``quỷ`` are never changed.
+
+>>> normalize_tone_marks("Uỷ ban nhân dân tỉnh Khánh Hoà")
+'Ủy ban nhân dân tỉnh Khánh Hòa'
+>>> normalize_tone_marks("hoàn thành, thuyết phục, quỷ, khoẻ")
+'hoàn thành, thuyết phục, quỷ, khỏe'
+>>> normalize("Ho\u0300a Bi\u0300nh\u00a0 ")
+'Hòa Bình'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# combining tone marks (NFD): grave, acute, hook above, tilde, dot below
+_TONES = "\u0300\u0301\u0309\u0303\u0323"
+
+
+def _build_old_to_new() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    pairs = [("o", "a"), ("o", "e"), ("u", "y")]
+    for first, second in pairs:
+        for tone in _TONES:
+            for f in (first, first.upper()):
+                for s in (second, second.upper()):
+                    old = unicodedata.normalize("NFC", f + s + tone)
+                    new = unicodedata.normalize("NFC", f + tone + s)
+                    table[old] = new
+    keys = sorted(table, key=len, reverse=True)
+    # not after q/Q (qu- is a consonant), and the syllable must end here
+    pattern = re.compile(
+        r"(?<![qQ])(" + "|".join(map(re.escape, keys)) + r")(?![^\W\d_])"
+    )
+    return pattern, table
+
+
+_OLD_TO_NEW, _OLD_TO_NEW_TABLE = _build_old_to_new()
+
+# spaces that are not plain ASCII spaces, and invisible characters
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_MULTISPACE = re.compile(r" {2,}")
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Move tone marks of open ``oa``/``oe``/``uy`` syllables to the new placement.
+
+    The input must already be NFC (``normalize`` takes care of it).
+    """
+    return _OLD_TO_NEW.sub(lambda m: _OLD_TO_NEW_TABLE[m.group(1)], text)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize(text: str, tone_marks: bool = True) -> str:
+    """NFC, unified tone marks, ordinary spaces, no invisible characters.
+
+    Keeps line breaks; collapses runs of spaces and strips each line.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    if tone_marks:
+        text = normalize_tone_marks(text)
+    if "\n" in text or "\r" in text:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in lines)
+    return _MULTISPACE.sub(" ", text).strip()

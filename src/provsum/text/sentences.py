@@ -1,0 +1,75 @@
+"""A rule-based Vietnamese sentence splitter for running news text.
+
+It splits after ``.``, ``!``, ``?`` or ``…`` (and any closing quotes or brackets)
+when whitespace follows and the next sentence starts with an upper-case letter,
+a digit, or an opening quote/bracket. It does not split after common Vietnamese
+abbreviations (``TP.``, ``ThS.``, ``PGS.``, ``Th.`` …) or after a single
+upper-case initial (``ông Nguyễn Văn H. cho biết``), and never inside numbers
+(``3.000``, ``10.5``) or ``TP.HCM`` because those have no space after the dot.
+
+>>> split_sentences("Ngày 29/10, tại TP. Hạ Long, hội nghị diễn ra. Ông Nguyễn Văn H. phát biểu. Tổng vốn là 3.000 tỷ đồng!")
+['Ngày 29/10, tại TP. Hạ Long, hội nghị diễn ra.', 'Ông Nguyễn Văn H. phát biểu.', 'Tổng vốn là 3.000 tỷ đồng!']
+>>> split_sentences('Ông nói: "Đồng ý." Sau đó, hội nghị bế mạc.')
+['Ông nói: "Đồng ý."', 'Sau đó, hội nghị bế mạc.']
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """TP Tp tp Th ThS Ths TS Ts PGS GS BS KS CN TT Q P St Mr Mrs Ms Dr Nxb NXB Tr tr vv
+    v.v TSKH ĐH Đ.c đ/c No Co Ltd Inc Corp Jr Sr""".split()
+)
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
+# a sentence end: terminal punctuation, optional closers, whitespace, then a likely sentence start
+_BOUNDARY = re.compile(
+    r"([.!?…]+[" + re.escape(_CLOSERS) + r"]*)\s+(?=[" + re.escape(_OPENERS) + r"]*[^\W\d_]|[0-9])"
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(prefix: str) -> bool:
+    match = _WORD_BEFORE.search(prefix)
+    if not match:
+        return False
+    word = match.group(1).lstrip(_OPENERS)
+    if word in ABBREVIATIONS:
+        return True
+    # a single upper-case initial such as "H" in "ông Nguyễn Văn H."
+    return len(word) == 1 and word.isupper()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split running text into sentences; existing line breaks are kept as boundaries."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        start = 0
+        for m in _BOUNDARY.finditer(line):
+            punct = m.group(1)
+            next_char = line[m.end()] if m.end() < len(line) else ""
+            if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1:
+                if _is_abbreviation(line[start : m.start()]):
+                    continue
+            # "…" or "..." before a lower-case word never ends a sentence (handled by regex);
+            # before an upper-case word it usually does.
+            if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+                continue
+            out.append(line[start : m.end(1)].strip())
+            start = m.end()
+        tail = line[start:].strip()
+        if tail:
+            out.append(tail)
+    return out
+
+
+def sentences_of(text: str) -> list[str]:
+    """Lines when the text has line breaks, else the automatic split."""
+    if "\n" in text:
+        return [s.strip() for s in text.split("\n") if s.strip()]
+    return split_sentences(text)
