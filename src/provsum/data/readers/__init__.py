@@ -1,0 +1,113 @@
+"""Readers: one module per raw format, each turning one file's bytes into a ``RawArticle``.
+
+``iter_raw(source, root)`` streams the files of a source out of its ``.tar.xz`` archive (never
+extracted to disk) or out of a directory that is a user's clone, and hands each to the source's
+reader. A file the reader cannot use raises ``Skip`` with a reason; the caller counts it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import lzma
+import os
+import tarfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from provsum.data.sources import Source
+from provsum.errors import InputError
+
+
+class Skip(Exception):
+    """This file cannot give an article; ``reason`` is a short stable key, ``detail`` says more."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass
+class RawArticle:
+    id: str  # "<source>:<path in the origin tree>"
+    source: str
+    title: str
+    lead: str
+    body: list[str]  # paragraphs or lines as the source has them (not yet cleaned)
+    outlet: str | None = None
+    date: str | None = None  # ISO 8601 where known
+    url: str | None = None
+    category: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def decode_utf8(path: str, data: bytes) -> str:
+    if not data.strip():
+        raise Skip("empty_file", path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Skip("invalid_utf8", f"{path}: byte {exc.start}: {exc.reason}") from None
+
+
+def reader_for(source: Source):
+    return importlib.import_module(f"provsum.data.readers.{source.reader}")
+
+
+def _wanted(source: Source, rel: str) -> bool:
+    if not rel.endswith(source.suffix):
+        return False
+    return rel.startswith(source.subdir + "/") if source.subdir else True
+
+
+def iter_files(source: Source, kind: str, location: Path) -> Iterator[tuple[str, bytes]]:
+    """Yield (path in the origin tree, bytes) for every article file of a source, in archive order
+    (archive) or sorted path order (directory)."""
+    if kind == "archive":
+        count = 0
+        try:
+            with tarfile.open(location, mode="r|xz") as tar:
+                prefix = source.root + "/"
+                for member in tar:
+                    if not member.isfile() or not member.name.startswith(prefix):
+                        continue
+                    rel = member.name[len(prefix):]
+                    if not _wanted(source, rel):
+                        continue
+                    f = tar.extractfile(member)
+                    data = f.read() if f is not None else b""
+                    count += 1
+                    yield rel, data
+        except (tarfile.TarError, lzma.LZMAError, EOFError, zlib.error, OSError) as exc:
+            raise InputError(
+                f"{location}: corrupt or truncated archive of source {source.name!r} "
+                f"(read {count} article files before the error: {type(exc).__name__}: {exc}). "
+                f"Re-obtain it: {source.clone_hint()}"
+            ) from None
+    else:
+        base = location / source.subdir if source.subdir else location
+        paths = []
+        for dirpath, _dirs, files in os.walk(base):
+            for name in files:
+                full = Path(dirpath) / name
+                rel = full.relative_to(location).as_posix()
+                if _wanted(source, rel):
+                    paths.append(rel)
+        for rel in sorted(paths):
+            try:
+                data = (location / rel).read_bytes()
+            except OSError as exc:
+                raise InputError(f"{location / rel}: cannot read: {exc}") from None
+            yield rel, data
+
+
+def iter_raw(source: Source, kind: str, location: Path) -> Iterator[tuple[str, RawArticle | Skip]]:
+    """Yield (path, RawArticle) or (path, Skip) for every article file."""
+    reader = reader_for(source)
+    for rel, data in iter_files(source, kind, location):
+        try:
+            yield rel, reader.parse(rel, data)
+        except Skip as skip:
+            yield rel, skip

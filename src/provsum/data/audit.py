@@ -1,0 +1,53 @@
+"""The hand-audit sample of the meeting-report classifier.
+
+The sample is drawn *before* and independently of the classifier, stratified over sources and a
+keyword stratum computed on the raw text, so that both precision and recall can be estimated
+with known inclusion probabilities (each stratum's population size is recorded with the sample):
+
+- ``title_lead``: a meeting keyword in the title or the lead (where almost all reports are),
+- ``body_only``: a meeting keyword only in the first part of the body,
+- ``none``: no meeting keyword.
+
+Labels live in ``annotations/audit.jsonl`` (ids + labels + a short note; no article text).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+SEED = 20261126
+MEETING_KEYWORDS = re.compile(
+    r"hội nghị|kỳ họp|kì họp|phiên họp|cuộc họp|giao ban|sơ kết|tổng kết|hội thảo|tiếp xúc cử tri|"
+    r"đối thoại|làm việc với|đại hội|họp báo|chất vấn|buổi họp|họp bàn|họp thường kỳ|triển khai nhiệm vụ",
+    re.IGNORECASE,
+)
+STRATA = ("title_lead", "body_only", "none")
+# articles drawn per (source, stratum)
+PLAN = {"title_lead": 60, "body_only": 25, "none": 25}
+
+
+def _plain(text: str) -> str:
+    return text.replace("_", " ").lower()
+
+
+def keyword_stratum(title: str, lead: str, body_head: str) -> str:
+    if MEETING_KEYWORDS.search(_plain(title)) or MEETING_KEYWORDS.search(_plain(lead)):
+        return "title_lead"
+    if MEETING_KEYWORDS.search(_plain(body_head)):
+        return "body_only"
+    return "none"
+
+
+def draw(population: dict[tuple[str, str], list[str]], plan: dict[str, int] = PLAN, seed: int = SEED):
+    """population: (source, stratum) -> ids. Returns (sample ids with their stratum, stratum sizes)."""
+    rng = random.Random(seed)
+    sample: list[tuple[str, str, str]] = []
+    sizes = {}
+    for (source, stratum) in sorted(population):
+        ids = sorted(population[(source, stratum)])
+        sizes[f"{source}/{stratum}"] = len(ids)
+        k = min(plan[stratum], len(ids))
+        for i in sorted(rng.sample(range(len(ids)), k)):
+            sample.append((ids[i], source, stratum))
+    return sample, sizes
