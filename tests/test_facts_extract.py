@@ -81,7 +81,7 @@ def test_not_dates():
          ("Ủy ban nhân dân Thành phố Hồ Chí Minh", "h=ủy ban nhân dân;n=hồ chí minh")),
         ("Ban Thường vụ Tỉnh ủy đã họp.", ("Ban Thường vụ Tỉnh ủy", "h=ban thường vụ tỉnh ủy")),
         ("Sở Tài nguyên và Môi trường tỉnh Cà Mau báo cáo.",
-         ("Sở Tài nguyên và Môi trường tỉnh Cà Mau", "h=sở tài nguyên và môi trường;l=tỉnh;n=cà mau")),
+         ("Sở Tài nguyên và Môi trường tỉnh Cà Mau", "h=sở tài nguyên môi trường;l=tỉnh;n=cà mau")),
         ("UBND huyện Bình Liêu tổ chức.", ("UBND huyện Bình Liêu", "h=ủy ban nhân dân;l=huyện;n=bình liêu")),
         ("Công an tỉnh Vĩnh Phúc cho biết.", ("Công an tỉnh Vĩnh Phúc", "h=công an;l=tỉnh;n=vĩnh phúc")),
     ],

@@ -109,3 +109,14 @@ def test_number_and_place_and_meeting_rules():
 def test_unknown_type_is_an_error():
     with pytest.raises(ValueError, match="unknown fact type"):
         values_match("colour", "a", "b")
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Sở GD & ĐT", "Sở Giáo dục và Đào tạo"), ("Sở TN&MT", "Sở Tài nguyên - Môi trường"),
+     ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"), ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch")],
+)
+def test_department_abbreviations(a, b):
+    from provsum.facts.normalize import body_head
+
+    assert body_head(a) == body_head(b)

@@ -27,9 +27,9 @@ from provsum.text.normalize import normalize_tone_marks
 
 from . import patterns
 from .normalize import (
+    body_head,
     canonical_province,
     decimal_text,
-    expand_abbreviations,
     fold,
     number_value,
     pack,
@@ -189,7 +189,7 @@ _ROLE_START_RE = re.compile(rf"(?<![^\W\d_]){_ROLE_ALT}(?![^\W\d_])")
 _ROLE_AFTER_RE = re.compile(rf"[ \t]*(?:,|[ \t][-–]|\()[ \t]*((?:{_ROLE_ALT})(?![^\W\d_])[^,;().\n]*)")
 _ROLE_MORE_RE = re.compile(rf"[ \t]*,[ \t]*((?:{_ROLE_ALT})(?![^\W\d_])[^,;().\n]*)")
 _ROLE_STOP_RE = re.compile(
-    r"\s(?i:chủ\s+trì|cho\s+biết|phát\s+biểu|khẳng\s+định|yêu\s+cầu|nhấn\s+mạnh|đã|vừa|đang|sẽ|"
+    r"\s[-–]\s.*$|\s(?i:tại|chủ\s+trì|cho\s+biết|phát\s+biểu|khẳng\s+định|yêu\s+cầu|nhấn\s+mạnh|đã|vừa|đang|sẽ|"
     r"dự|tham\s+dự|đề\s+nghị|chỉ\s+đạo|ký|trao|tặng|kết\s+luận|báo\s+cáo|được|bị|có)(?![^\W\d_]).*$"
 )
 _HONORIFIC_TOKENS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị"})
@@ -205,6 +205,8 @@ def _place_prefixed(t: str, start: int) -> bool:
     if not before:
         return False
     last = before.split(" ")[-1]
+    if last.isdigit():
+        return True  # an address: "98 Tô Ngọc Vân"
     if last in patterns.PLACE_PREFIXES or t[max(0, start - 3) : start].rstrip().endswith(("TP", "TP.", "Tp.")):
         return True
     return any(before.endswith(p) for p in patterns.PLACE_PREFIX_PHRASES)
@@ -342,7 +344,7 @@ def _bodies(t: str, person_starts: list[int]) -> list[Fact]:
             # "UBND tỉnh HĐND" is not a locality: drop the name
             end = m.start("name") if not cut else end
             name = None
-        head = expand_abbreviations(m.group("head"))
+        head = body_head(m.group("head"))
         loc = None
         if gaz:
             loc = place_name(gaz)
@@ -364,12 +366,12 @@ def _bodies(t: str, person_starts: list[int]) -> list[Fact]:
 
 _MEETING_RE = re.compile(
     rf"(?<![^\W\d_])(?P<noun>{_alt(patterns.MEETING_NOUNS)})"
-    rf"(?P<quals>(?:\s+(?:{_alt(patterns.MEETING_QUALIFIERS)}|(?i:lần\s+thứ|thứ)\s+(?:\d+|[IVXLC]+)"
+    rf"(?P<quals>(?:\s+(?:{_alt(patterns.MEETING_QUALIFIERS)}|(?i:lần\s+thứ|thứ|lần)\s+(?:\d+|[IVXLC]+)"
     rf"|(?i:tháng)\s+\d{{1,2}}(?![\d/.,-])|(?i:công\s+tác))(?![^\W\d_]))*)"
     rf"|(?<![^\W\d_])(?P<bare>(?i:giao\s+ban|sơ\s+kết|tổng\s+kết))(?![^\W\d_])"
 )
 _QUAL_RE = re.compile(_alt(patterns.MEETING_QUALIFIERS))
-_ORD_RE = re.compile(r"(?i:thứ)\s+(\d+|[IVXLC]+)")
+_ORD_RE = re.compile(r"(?i:thứ|lần)\s+(\d+|[IVXLC]+)")
 _MONTH_RE = re.compile(r"(?i:tháng)\s+(\d{1,2})")
 
 
@@ -484,7 +486,7 @@ def _numbers(t: str) -> list[Fact]:
             end = um.end()
         else:
             fm = _FREE_UNIT_RE.match(t, end)
-            if fm and fm.group("w") not in patterns.NOT_UNITS:
+            if fm and fm.group("w").islower() and fm.group("w") not in patterns.NOT_UNITS:
                 unit = fm.group("w")
                 end = fm.end()
         if m.group(2):

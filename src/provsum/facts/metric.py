@@ -11,7 +11,8 @@
   fact of the same type in the document matches. Overall and per type. When ``documents`` is
   None the reference plays the document (recorded in ``settings["support"]``).
 
-Both come with percentile bootstrap intervals over examples (seeded, like ROUGE).
+Both come with percentile bootstrap intervals over examples (seeded; the scorer's
+``provsum.metrics.stats.bootstrap_ci``, the same procedure as ROUGE).
 """
 
 from __future__ import annotations
@@ -119,30 +120,17 @@ def example_scores(
     return out
 
 
-def bootstrap_interval(values: Sequence[float], *, resamples: int = 1000, seed: int = 12345,
-                       alpha: float = 0.05) -> dict:
-    """Mean and percentile bootstrap interval of ``values`` (resampling examples, seeded).
+def bootstrap_interval(values: Sequence[float], *, resamples: int = 1000, seed: int = 12345) -> dict:
+    """Mean and 95% percentile bootstrap interval of ``values`` (resampling examples, seeded),
+    computed by the scorer's own ``provsum.metrics.stats.bootstrap_ci`` so that fact metrics and
+    ROUGE share one procedure. ``n`` is the number of examples where the metric is defined."""
+    from provsum.metrics.stats import bootstrap_ci
 
-    Kept small and local until ``provsum.metrics.stats`` provides the shared one.
-    """
-    import numpy as np
-
-    x = np.asarray(values, dtype=float)
-    n = len(x)
+    n = len(values)
     if n == 0:
         return {"mean": None, "low": None, "high": None, "n": 0}
-    mean = float(x.mean())
-    if resamples <= 0 or n == 1:
-        return {"mean": mean, "low": mean, "high": mean, "n": n}
-    rng = np.random.default_rng(seed)
-    means = np.empty(resamples)
-    chunk = max(1, 2_000_000 // n)
-    for lo in range(0, resamples, chunk):
-        hi = min(resamples, lo + chunk)
-        idx = rng.integers(0, n, size=(hi - lo, n))
-        means[lo:hi] = x[idx].mean(axis=1)
-    low, high = np.quantile(means, [alpha / 2, 1 - alpha / 2])
-    return {"mean": mean, "low": float(low), "high": float(high), "n": n}
+    mean, low, high = bootstrap_ci([float(v) for v in values], n_resamples=resamples, seed=seed)
+    return {"mean": float(mean[0]), "low": float(low[0]), "high": float(high[0]), "n": n}
 
 
 def metric_names(recall_types: Sequence[str] = RECALL_TYPES,

@@ -64,9 +64,17 @@ def expand_abbreviations(text: str) -> str:
     for variant in ("tp.hcm", "tp. hcm", "tp hcm", "tphcm", "tp.hồ chí minh", "tp. hồ chí minh"):
         text = text.replace(variant, "thành phố hồ chí minh")
     text = re.sub(r"\b(tp|tx|q)\.\s*", r"\1 ", text)
+    text = re.sub(r"\s*&\s*", "&", text)  # "gd & đt" -> "gd&đt"
+    text = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_]+&)", "", text)  # "lđ-tb&xh" -> "lđtb&xh"
     words = fold(text).split(" ")
     out = [patterns.ABBREVIATIONS.get(w, w) for w in words]
     return " ".join(w for w in out if w)
+
+
+def body_head(text: str) -> str:
+    """The comparable head of a body: abbreviations expanded, without "và"
+    (``Sở TN&MT`` = ``Sở Tài nguyên - Môi trường`` = ``sở tài nguyên môi trường``)."""
+    return " ".join(w for w in expand_abbreviations(text).split(" ") if w != "và")
 
 
 # --- provinces ------------------------------------------------------------------------------

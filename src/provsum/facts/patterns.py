@@ -156,7 +156,8 @@ SECTORS = (
     "NN&PTNT", "Văn hóa, Thể thao và Du lịch", "VH-TT&DL", "VHTT&DL", "Văn hóa và Thể thao",
     "Văn hóa - Thể thao", "Du lịch", "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông",
     "TT&TT", "Ngoại vụ", "Quy hoạch - Kiến trúc", "Quy hoạch kiến trúc", "Công an", "Quốc phòng",
-    "Ngoại giao", "Công Thương", "Tài nguyên Môi trường",
+    "Ngoại giao", "Tài nguyên Môi trường", "GD&ĐT", "GD & ĐT", "GDĐT", "TN&MT", "TNMT",
+    "KH&ĐT", "KHĐT", "GTVT", "LĐTBXH", "NN-PTNT", "VHTTDL", "TT-TT",
 )
 # Other bodies named as they are (usually followed by a locality).
 OTHER_BODIES = (
@@ -164,7 +165,7 @@ OTHER_BODIES = (
     "Kiểm toán Nhà nước", "Thanh tra Chính phủ", "Văn phòng Chính phủ", "Công an",
     "Bộ Chỉ huy Quân sự", "Bộ CHQS", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng",
     "Cục Thuế", "Cục Hải quan", "Kho bạc Nhà nước", "Ngân hàng Nhà nước", "Thanh tra",
-    "Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND", "Liên đoàn Lao động",
+    "Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND", "Viện KSND", "Liên đoàn Lao động",
     "LĐLĐ", "Hội Nông dân", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Cựu chiến binh",
     "Hội CCB", "Đoàn Thanh niên", "Hội Luật gia", "Hội Chữ thập đỏ", "Liên minh Hợp tác xã",
     "Ban Quản lý Khu kinh tế", "Ban An toàn giao thông", "Ban Chỉ đạo",
@@ -199,6 +200,7 @@ ABBREVIATIONS = {
     "ccb": "cựu chiến binh",
     "tand": "tòa án nhân dân",
     "vksnd": "viện kiểm sát nhân dân",
+    "ksnd": "kiểm sát nhân dân",
     "chqs": "chỉ huy quân sự",
     "nn&ptnt": "nông nghiệp và phát triển nông thôn",
     "ptnt": "phát triển nông thôn",
@@ -207,6 +209,15 @@ ABBREVIATIONS = {
     "vh-tt&dl": "văn hóa thể thao và du lịch",
     "vhtt&dl": "văn hóa thể thao và du lịch",
     "kh&cn": "khoa học và công nghệ",
+    "gd&đt": "giáo dục và đào tạo",
+    "gdđt": "giáo dục và đào tạo",
+    "tn&mt": "tài nguyên và môi trường",
+    "tnmt": "tài nguyên và môi trường",
+    "kh&đt": "kế hoạch và đầu tư",
+    "khđt": "kế hoạch và đầu tư",
+    "gtvt": "giao thông vận tải",
+    "lđtbxh": "lao động thương binh và xã hội",
+    "vhttdl": "văn hóa thể thao và du lịch",
     "tt&tt": "thông tin và truyền thông",
 }
 
@@ -236,7 +247,7 @@ UNITS = {
 # words that are not a unit when they follow a number
 NOT_UNITS = frozenset(
     """và của là các với đã được trong so tại năm tháng ngày với cho từ đến trên dưới hơn
-    gần khoảng như này đó thì mà nhưng hay hoặc có không vào ra lên xuống theo về""".split()
+    gần khoảng như này đó thì mà nhưng hay hoặc có không vào ra lên xuống theo về tổ""".split()
 )
 # a number right after one of these words is an identifier or ordinal, not a quantity
 NUMBER_BLOCKERS = (
