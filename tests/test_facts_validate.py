@@ -34,9 +34,10 @@ def test_experiment_on_hand_written_leads():
 
 def test_gold_facts_are_used_for_the_key_facts():
     gold = {"a": [{"type": "number", "value": "n=120;u=đại", "text": "120 đại biểu"}]}
-    result = corruption_experiment(LEADS[:1], DOCS[:1], ids=["a"], gold=gold, seed=0)
+    doc = "Ngày 29/10, hội nghị có 120 đại biểu. Ban Dân vận Tỉnh ủy Quảng Ninh chủ trì."
+    result = corruption_experiment(LEADS[:1], [doc], ids=["a"], gold=gold, seed=0)
     assert result["original"][0]["n_gold"] == 1
-    # a date swap does not touch the only key fact, but the new date is unsupported by the document
+    # a date swap does not touch the only key fact, but the new date is not in the document
     [row] = result["corruptions"]["swap_date"]
     assert row["row"]["fact_recall"] == 1.0 and row["detected"]
 
