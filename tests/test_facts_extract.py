@@ -59,6 +59,8 @@ def test_person_role_after_the_name():
         ("Kế hoạch nhiệm kỳ 2020-2025 đã được thông qua.", ("nhiệm kỳ 2020-2025", "t=2020-2025")),
         ("Hôm qua (26/5) dư luận xôn xao.", ("26/5", "d=26;m=5")),
         ("Mục tiêu của năm 2021 là tăng trưởng.", ("năm 2021", "y=2021")),
+        ("Hội nghị diễn ra từ ngày 4 đến 6-7.", ("từ ngày 4 đến 6-7", "d=4-6;m=7")),
+        ("19-10, Bộ Chính trị làm việc với Thành ủy.", ("19-10", "d=19;m=10")),
     ],
 )
 def test_date_forms(text, expected):
@@ -159,6 +161,7 @@ def test_tai_before_a_meeting_is_not_a_place():
         ("Kiến nghị xử lý gần 2.900 tỉ đồng.", ("2.900 tỉ đồng", "n=2900000000000;u=đồng")),
         ("Lãi suất còn 1,93%.", ("1,93%", "n=1.93;u=%")),
         ("Diện tích hơn 2 hecta.", ("2 hecta", "n=2;u=ha")),
+        ("Khu đất rộng 7.400m2.", ("7.400m2", "n=7400;u=m2")),
     ],
 )
 def test_numbers(text, expected):

@@ -84,3 +84,11 @@ def test_bad_input_is_named():
         fact_scores(["a"], ["a"], None, gold={})
     with pytest.raises(InputError, match="gold facts of 'x'"):
         fact_scores(["a"], ["a"], None, ids=["x"], gold={"x": [{"type": "date"}]})
+
+
+def test_a_document_that_names_no_province_cannot_contradict_one():
+    lead = "Thành ủy TP.HCM tổ chức hội nghị."
+    row = fact_scores([lead], [lead], ["Thành ủy tổ chức hội nghị."], bootstrap=0)["per_example"][0]
+    assert row["unsupported_body"] == 0.0
+    row = fact_scores([lead], [lead], ["Thành ủy tổ chức hội nghị tại Cần Thơ."], bootstrap=0)["per_example"][0]
+    assert row["unsupported_body"] == 1.0

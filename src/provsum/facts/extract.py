@@ -100,6 +100,10 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"(?:{_DAY_PREFIX})?(?<!\d)(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})\s*\2\s*({_YEAR})(?!\d)")),
     ("dmy_words", re.compile(
         rf"(?:{_PART}\s+)?(?i:ngày)\s+(\d{{1,2}})\s+(?i:tháng)\s+(\d{{1,2}})(?:\s*,?\s+(?i:năm)\s+({_YEAR}))?(?!\d)")),
+    ("range", re.compile(
+        rf"(?:{_PART}\s+)?(?:(?i:từ)\s+)?(?i:ngày)\s+(\d{{1,2}})\s*(?:(?i:đến|tới)|[-–])\s*(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})"
+        rf"(?:\s*\3\s*({_YEAR}))?(?![\d/]|[.,-]\d)")),
+    ("dm_initial", re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(\d{1,2})\s*([/.-])\s*(\d{1,2})(?=\s*,)")),
     ("dm_prefixed", re.compile(rf"{_DAY_PREFIX}(\d{{1,2}})\s*([/.-])\s*(\d{{1,2}})(?![\d/]|[.,-]\d)")),
     ("dm_slash", re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\w/]|[.,-]\d)")),
     ("my", re.compile(rf"(?i:tháng)\s+(\d{{1,2}})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*({_YEAR})(?!\d)")),
@@ -134,7 +138,11 @@ def _dates(t: str) -> list[Fact]:
                 d, m = int(g[0]), int(g[1])
                 if _valid_dm(d, m):
                     value = pack(d=d, m=m, y=g[2])
-            elif kind in ("dm_prefixed", "dm_slash"):
+            elif kind == "range":
+                d1, d2, m = int(g[0]), int(g[1]), int(g[3])
+                if _valid_dm(d1, m) and _valid_dm(d2, m) and d1 < d2:
+                    value = pack(d=f"{d1}-{d2}", m=m, y=g[4])
+            elif kind in ("dm_prefixed", "dm_slash", "dm_initial"):
                 d, m = int(g[0]), int(g[-1])
                 if not _valid_dm(d, m):
                     continue
@@ -453,6 +461,7 @@ def _places(t: str) -> list[Fact]:
 _NUM_RE = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s*/\s*(\d+))?")
 _MULT_RE = re.compile(r"\s*(?P<m1>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<m2>tỷ|tỉ))?(?![^\W\d_])", re.I)
 _UNIT_RE = re.compile(rf"\s*(?P<u>{_alt(patterns.UNITS)})(?![^\W\d_])")
+_GLUED_UNIT_RE = re.compile(rf"(?i:ha|km2|km|m2|m3|m|kg|mw|kwh|usd|đ|tấn)(?![^\W\d_])")
 _FREE_UNIT_RE = re.compile(r"\s+(?P<w>[a-zà-ỹđ]+)(?![^\W\d_])")
 _BLOCKER_RE = re.compile(rf"(?<![^\W\d_])(?:{_alt(patterns.NUMBER_BLOCKERS)})\.?\s*$")
 _UNIT_CANON = {fold(k): v for k, v in patterns.UNITS.items()}
@@ -465,8 +474,8 @@ def _numbers(t: str) -> list[Fact]:
         after = t[m.end() : m.end() + 2]
         if re.match(r"[:h]\d", after):
             continue  # a time of day, 13:53 or 8h30
-        if after[:1].isalpha() and not after[:1] in "%":
-            continue  # 5G, 3D
+        if after[:1].isalpha() and not _GLUED_UNIT_RE.match(t, m.end()):
+            continue  # 5G, 3D (but 7.400m2 and 20ha are quantities)
         if re.match(r"[-–]?[^\W\d_]", after) and after[:1] in "-–":
             continue  # 09-CT
         if _BLOCKER_RE.search(t[max(0, m.start() - 20) : m.start()]):

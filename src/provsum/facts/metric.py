@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from provsum.errors import InputError
 
 from .extract import EXTRACTOR_VERSION, Fact, extract_facts
-from .normalize import FACT_TYPES, unpack, values_match
+from .normalize import FACT_TYPES, canonical_province, unpack, values_match
 
 RECALL_TYPES = FACT_TYPES
 UNSUPPORTED_TYPES = ("date", "number", "body", "person")
@@ -70,17 +70,19 @@ def localities(facts: list[Fact]) -> set[str]:
     return out
 
 
-def _found(fact: Fact, pool: list[Fact], pool_localities: set[str]) -> bool:
+def _found(fact: Fact, pool: list[Fact], pool_localities: set[str], *, unnamed_ok: bool = False) -> bool:
     """``fact`` is matched by a fact of ``pool``. A body that names its locality
     (``Tỉnh ủy Quảng Ninh``) needs that locality named in the pool's text too, so that
-    ``Tỉnh ủy`` next to another province does not match it."""
+    ``Tỉnh ủy`` next to another province does not match it. With ``unnamed_ok`` (support by
+    a document) a pool that names no province at all cannot contradict the province."""
     for p in pool:
         if p.type != fact.type or not values_match(fact.type, fact.value, p.value):
             continue
         if fact.type == "body":
             n = unpack(fact.value).get("n")
             if n and unpack(p.value).get("n") != n and n not in pool_localities:
-                continue
+                if not (unnamed_ok and canonical_province(n) and not any(map(canonical_province, pool_localities))):
+                    continue
         return True
     return False
 
@@ -100,7 +102,7 @@ def example_scores(
     pred_loc = localities(pred_facts)
     support_loc = localities(support_facts)
     hits = [_found(g, pred, pred_loc) for g in gold]
-    unsupported = [not _found(p, support_facts, support_loc) for p in checked]
+    unsupported = [not _found(p, support_facts, support_loc, unnamed_ok=True) for p in checked]
 
     out: dict = {
         "fact_recall": sum(hits) / len(gold) if gold else None,
