@@ -117,8 +117,9 @@ def apply(args) -> int:
     if unknown:
         sys.exit(f"{args.corrections}: ids not in {args.config}/{args.split}: {unknown[:5]}")
     n_checked = 0
-    GOLD.parent.mkdir(parents=True, exist_ok=True)
-    tmp = GOLD.with_suffix(".tmp")
+    gold_path = Path(args.gold)
+    gold_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = gold_path.with_suffix(".tmp")
     with open(tmp, "w", encoding="utf-8") as out:
         for r in records:
             facts = _extracted(r["summary"])
@@ -128,8 +129,8 @@ def apply(args) -> int:
                 n_checked += 1
             rec = {"id": r["id"], "checked": checked, "extractor_version": EXTRACTOR_VERSION, "facts": facts}
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    tmp.replace(GOLD)
-    print(f"{len(records)} examples, {n_checked} checked by hand -> {GOLD}")
+    tmp.replace(gold_path)
+    print(f"{len(records)} examples, {n_checked} checked by hand -> {gold_path}")
     return 0
 
 
@@ -147,7 +148,7 @@ def evaluate(args) -> int:
     from provsum.facts.normalize import FACT_TYPES
 
     records = {r["id"]: r for r in _records(args.config, args.split)}
-    gold = load_gold()
+    gold = load_gold(Path(args.gold))
     counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in FACT_TYPES}
     for i, facts in gold.items():
         g = {(f["type"], f["value"]) for f in facts}
@@ -177,8 +178,9 @@ def evaluate(args) -> int:
         "matching": "exact (type, normalized value) after de-duplication per lead",
         "per_type": rows,
     }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "facts_extractor.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    results = Path(args.results)
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "facts_extractor.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def pct(x):
         return "–" if x is None else f"{100 * x:.1f}"
@@ -198,7 +200,7 @@ def evaluate(args) -> int:
     ]
     for t, r in rows.items():
         lines.append(f"| {t} | {r['gold']} | {r['tp'] + r['fp']} | {r['tp']} | {pct(r['precision'])} | {pct(r['recall'])} |")
-    (RESULTS / "facts_extractor.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (results / "facts_extractor.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
 
@@ -210,6 +212,8 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="test")
     ap.add_argument("--out", default="/tmp/gold_draft.txt")
     ap.add_argument("--corrections", default=str(CORRECTIONS))
+    ap.add_argument("--gold", default=str(GOLD), help="the gold JSONL written by apply, read by eval")
+    ap.add_argument("--results", default=str(RESULTS), help="folder for facts_extractor.{md,json}")
     args = ap.parse_args(argv)
     return {"draft": draft, "apply": apply, "eval": evaluate}[args.command](args)
 

@@ -246,7 +246,7 @@ UNITS = {
 }
 # words that are not a unit when they follow a number
 NOT_UNITS = frozenset(
-    """và của là các với đã được trong so tại năm tháng ngày với cho từ đến trên dưới hơn
+    """và của là các với đã được trong so tại với cho từ đến trên dưới hơn
     gần khoảng như này đó thì mà nhưng hay hoặc có không vào ra lên xuống theo về tổ""".split()
 )
 # a number right after one of these words is an identifier or ordinal, not a quantity
