@@ -93,7 +93,7 @@ _LEVEL = r"(?i:tỉnh|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|p
 # --- dates -------------------------------------------------------------------------------------
 
 _PART = r"(?i:rạng\s+sáng|sáng|trưa|chiều|tối|đêm|khuya)"
-_DAY_PREFIX = rf"(?:{_PART}\s+(?:(?i:ngày|hôm)\s+)?|(?i:ngày|hôm\s+nay\s*,?|hôm)\s+|\(\s*)"
+_DAY_PREFIX = rf"(?:{_PART}\s+(?:(?i:nay)\s*,?\s*)?(?:(?i:ngày|hôm)\s+)?|(?i:ngày|hôm\s+nay\s*,?|hôm)\s+|\(\s*)"
 _YEAR = r"(?:19|20)\d{2}"
 
 _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -198,7 +198,9 @@ _ROLE_AFTER_RE = re.compile(rf"[ \t]*(?:,|[ \t][-–]|\()[ \t]*((?:{_ROLE_ALT})(
 _ROLE_MORE_RE = re.compile(rf"[ \t]*,[ \t]*((?:{_ROLE_ALT})(?![^\W\d_])[^,;().\n]*)")
 _ROLE_STOP_RE = re.compile(
     r"\s[-–]\s.*$|\s(?i:tại|chủ\s+trì|cho\s+biết|phát\s+biểu|khẳng\s+định|yêu\s+cầu|nhấn\s+mạnh|đã|vừa|đang|sẽ|"
-    r"dự|tham\s+dự|đề\s+nghị|chỉ\s+đạo|ký|trao|tặng|kết\s+luận|báo\s+cáo|được|bị|có)(?![^\W\d_]).*$"
+    r"dự|tham\s+dự|đề\s+nghị|chỉ\s+đạo|ký|trao|tặng|kết\s+luận|báo\s+cáo|được|bị|có|đưa\s+ra|nói|cho\s+rằng|"
+    r"thông\s+tin|trả\s+lời|chia\s+sẻ|đánh\s+giá|trình\s+bày|giải\s+trình|nêu|làm|thay|và|là|với|cùng|"
+    r"giữ\s+chức|khi|trong|về|của)(?![^\W\d_]).*$"
 )
 _HONORIFIC_TOKENS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị"})
 
@@ -233,14 +235,15 @@ def _role_of(t: str, safe: str, start: int, end: int) -> str | None:
             roles.append(m2.span(1))
             pos = m2.end()
     if not roles:
-        # the role written before the name, in the same clause: "Chủ tịch UBND tỉnh X Nguyễn Văn A"
+        # the role written right before the name, in the same clause: "Chủ tịch UBND tỉnh X Nguyễn Văn A"
         clause_start = max(safe.rfind(c, 0, start) for c in ",.;:(\n\"“") + 1
         clause = safe[clause_start:start]
-        rm = _ROLE_START_RE.search(clause)
-        if rm:
+        for rm in _ROLE_START_RE.finditer(clause):
             s, e = clause_start + rm.start(), start
-            if t[s:e].strip(" -–,"):
+            between = t[s:e]
+            if between.strip(" -–,") and not _ROLE_STOP_RE.search(between):
                 roles.append((s, e))
+                break
     if not roles:
         return None
     parts = []
@@ -326,6 +329,7 @@ _LOCALITY = (
 _BODY_RE = re.compile(
     rf"(?<![^\W\d_])(?P<head>{_HEAD})(?:{_LOCALITY})?(?:\s+(?i:khóa)\s+(?P<khoa>[IVXLC]+|\d+)(?![\w]))?"
 )
+_ROLE_END_RE = re.compile(r"(?i:bí\s+thư|chủ\s+tịch|phó\s+chủ\s+tịch|ủy\s+viên)\s+$")
 _LEVEL_CANON = {fold(k): v for k, v in patterns.LEVELS.items()}
 
 
@@ -352,7 +356,13 @@ def _bodies(t: str, person_starts: list[int]) -> list[Fact]:
             # "UBND tỉnh HĐND" is not a locality: drop the name
             end = m.start("name") if not cut else end
             name = None
-        head = body_head(m.group("head"))
+        head_text = m.group("head")
+        # "Phó Bí thư Thường trực Thành ủy": "Thường trực" belongs to the role, not the body
+        tm = re.match(r"(?i:thường\s+trực)\s+", head_text)
+        if tm and _ROLE_END_RE.search(t[max(0, start - 25) : start]):
+            start += tm.end()
+            head_text = head_text[tm.end():]
+        head = body_head(head_text)
         loc = None
         if gaz:
             loc = place_name(gaz)
@@ -461,6 +471,7 @@ def _places(t: str) -> list[Fact]:
 _NUM_RE = re.compile(r"(?<![\w.,/:+-])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)(?:\s*/\s*(\d+))?")
 _MULT_RE = re.compile(r"\s*(?P<m1>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<m2>tỷ|tỉ))?(?![^\W\d_])", re.I)
 _UNIT_RE = re.compile(rf"\s*(?P<u>{_alt(patterns.UNITS)})(?![^\W\d_])")
+_ACRONYM_BEFORE_RE = re.compile(rf"(?<![^\W\d_])[{re.escape(_UPPER)}]{{2,}}\s*$")
 _GLUED_UNIT_RE = re.compile(rf"(?i:ha|km2|km|m2|m3|m|kg|mw|kwh|usd|đ|tấn)(?![^\W\d_])")
 _FREE_UNIT_RE = re.compile(r"\s+(?P<w>[a-zà-ỹđ]+)(?![^\W\d_])")
 _BLOCKER_RE = re.compile(rf"(?<![^\W\d_])(?:{_alt(patterns.NUMBER_BLOCKERS)})\.?\s*$")
@@ -480,6 +491,8 @@ def _numbers(t: str) -> list[Fact]:
             continue  # 09-CT
         if _BLOCKER_RE.search(t[max(0, m.start() - 20) : m.start()]):
             continue
+        if _ACRONYM_BEFORE_RE.search(t[max(0, m.start() - 12) : m.start()]):
+            continue  # PC 67, QL 1A: an identifier
         end = m.end()
         mult = 1
         mm = _MULT_RE.match(t, end)
@@ -506,7 +519,7 @@ def _numbers(t: str) -> list[Fact]:
             value = number_value(m.group(1))
             if value is None:
                 continue
-            if mult == 1 and unit is None and value == value.to_integral_value() and 1900 <= value <= 2100:
+            if mult == 1 and not um and value == value.to_integral_value() and 1900 <= value <= 2100:
                 continue  # a year
             n = decimal_text(value * Decimal(mult))
         out.append(Fact("number", t[m.start() : end], m.start(), end, pack(n=n, u=unit)))

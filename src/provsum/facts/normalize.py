@@ -64,6 +64,7 @@ def expand_abbreviations(text: str) -> str:
     for variant in ("tp.hcm", "tp. hcm", "tp hcm", "tphcm", "tp.hồ chí minh", "tp. hồ chí minh"):
         text = text.replace(variant, "thành phố hồ chí minh")
     text = re.sub(r"\b(tp|tx|q)\.\s*", r"\1 ", text)
+    text = re.sub(r"\b(gd|tn|kh|nn|lđ)\s*-\s*(đt|mt|ptnt|tbxh)\b", r"\1&\2", text)  # "gd-đt" -> "gd&đt"
     text = re.sub(r"\s*&\s*", "&", text)  # "gd & đt" -> "gd&đt"
     text = re.sub(r"(?<=[^\W\d_])-(?=[^\W\d_]+&)", "", text)  # "lđ-tb&xh" -> "lđtb&xh"
     words = fold(text).split(" ")

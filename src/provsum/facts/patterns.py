@@ -157,7 +157,7 @@ SECTORS = (
     "Văn hóa - Thể thao", "Du lịch", "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông",
     "TT&TT", "Ngoại vụ", "Quy hoạch - Kiến trúc", "Quy hoạch kiến trúc", "Công an", "Quốc phòng",
     "Ngoại giao", "Tài nguyên Môi trường", "GD&ĐT", "GD & ĐT", "GDĐT", "TN&MT", "TNMT",
-    "KH&ĐT", "KHĐT", "GTVT", "LĐTBXH", "NN-PTNT", "VHTTDL", "TT-TT",
+    "KH&ĐT", "KHĐT", "GTVT", "GD-ĐT", "GD - ĐT", "TN-MT", "KH-ĐT", "LĐTBXH", "NN-PTNT", "VHTTDL", "TT-TT",
 )
 # Other bodies named as they are (usually followed by a locality).
 OTHER_BODIES = (
@@ -247,7 +247,7 @@ UNITS = {
 # words that are not a unit when they follow a number
 NOT_UNITS = frozenset(
     """và của là các với đã được trong so tại với cho từ đến trên dưới hơn
-    gần khoảng như này đó thì mà nhưng hay hoặc có không vào ra lên xuống theo về tổ""".split()
+    gần khoảng như này đó thì mà nhưng hay hoặc có không vào ra lên xuống theo về tổ cùng""".split()
 )
 # a number right after one of these words is an identifier or ordinal, not a quantity
 NUMBER_BLOCKERS = (
