@@ -1,0 +1,183 @@
+"""Graph-based extractive summarizers: TextRank (Mihalcea & Tarau, 2004) and LexRank (Erkan & Radev, 2004).
+
+Sentences are nodes; edges weigh how much two sentences share. A PageRank walk ranks the
+sentences, the best ones fill a budget (``max_sentences``, or ``max_syllables`` when set), and
+the summary lists them in document order.
+
+- TextRank: ``sim(i, j) = |Ti ∩ Tj| / (log|Ti| + log|Tj|)`` over content tokens.
+- LexRank: tf-idf cosine (idf over the sentences of the document); with ``threshold`` the graph
+  keeps edges with cosine >= threshold (unweighted, the original LexRank), with
+  ``continuous=True`` it keeps the cosine as the weight.
+
+Tokens are syllables (default) or words (``token_mode="word"``), stopwords removed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from provsum.errors import InputError
+from provsum.summarizers.base import Summarizer, join_sentences
+from provsum.summarizers.stopwords import stopwords
+from provsum.summarizers.tokens import MODES, tokenize, tokenize_many, tokenizer_name
+
+
+def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-8, max_iter: int = 200) -> np.ndarray:
+    """Stationary scores of a weighted graph (rows: from, columns: to). Nodes without edges jump uniformly."""
+    n = weights.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    out = weights.sum(axis=1)
+    trans = np.empty_like(weights, dtype=float)
+    has = out > 0
+    trans[has] = weights[has] / out[has, None]
+    trans[~has] = 1.0 / n
+    scores = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        new = (1.0 - damping) / n + damping * (scores @ trans)
+        if np.abs(new - scores).sum() < tol:
+            scores = new
+            break
+        scores = new
+    return scores
+
+
+class _GraphSummarizer(Summarizer):
+    method = "graph"
+
+    def __init__(
+        self,
+        max_sentences: int = 3,
+        max_syllables: int | None = None,
+        token_mode: str = "syllable",
+        remove_stopwords: bool = True,
+        damping: float = 0.85,
+    ):
+        super().__init__()
+        if token_mode not in MODES:
+            raise InputError(f"{self.method}: unknown token_mode {token_mode!r}; modes are {', '.join(MODES)}")
+        if max_syllables is None and int(max_sentences) < 1:
+            raise InputError(f"{self.method}: max_sentences must be at least 1, got {max_sentences}")
+        if max_syllables is not None and int(max_syllables) < 1:
+            raise InputError(f"{self.method}: max_syllables must be at least 1, got {max_syllables}")
+        self.max_sentences = int(max_sentences)
+        self.max_syllables = None if max_syllables is None else int(max_syllables)
+        self.token_mode = token_mode
+        self.remove_stopwords = bool(remove_stopwords)
+        self.damping = float(damping)
+        self.name = self.method
+        self.settings = {
+            "system": self.method,
+            "max_sentences": self.max_sentences if self.max_syllables is None else None,
+            "max_syllables": self.max_syllables,
+            "token_mode": token_mode,
+            "remove_stopwords": self.remove_stopwords,
+            "damping": self.damping,
+            "tokenizer": tokenizer_name(),
+        }
+
+    # --- tokens -------------------------------------------------------------------------
+    def _content_tokens(self, sentences: list[str]) -> list[list[str]]:
+        tokens = tokenize_many(sentences, mode=self.token_mode)
+        if self.remove_stopwords:
+            stop = stopwords()
+            tokens = [[t for t in toks if t not in stop] for toks in tokens]
+        return tokens
+
+    def _matrix(self, sentences: list[str]) -> tuple[np.ndarray, list[list[str]]]:
+        """Sentence x term counts over the document's own vocabulary."""
+        tokens = self._content_tokens(sentences)
+        vocab: dict[str, int] = {}
+        rows, cols = [], []
+        for i, toks in enumerate(tokens):
+            for t in toks:
+                rows.append(i)
+                cols.append(vocab.setdefault(t, len(vocab)))
+        counts = np.zeros((len(sentences), max(len(vocab), 1)))
+        if rows:
+            np.add.at(counts, (np.array(rows), np.array(cols)), 1.0)
+        return counts, tokens
+
+    # --- selection ----------------------------------------------------------------------
+    def rank(self, sentences: list[str]) -> np.ndarray:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def summarize_one(self, sentences: list[str]) -> str:
+        if len(sentences) == 1:
+            return join_sentences(sentences)
+        scores = self.rank(sentences)
+        order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+        return join_sentences([sentences[i] for i in select_in_budget(sentences, order, self.max_sentences, self.max_syllables)])
+
+
+def select_in_budget(sentences: list[str], order: list[int], max_sentences: int, max_syllables: int | None) -> list[int]:
+    """Indices taken in ranked ``order`` while they fit, returned in document order.
+
+    With ``max_syllables`` a sentence that would overflow is skipped and the next tried; when
+    even the best sentence is longer than the budget it is taken alone.
+    """
+    if max_syllables is None:
+        return sorted(order[:max_sentences])
+    chosen, used = [], 0
+    for i in order:
+        n = len(tokenize(sentences[i], mode="syllable"))
+        if used + n <= max_syllables:
+            chosen.append(i)
+            used += n
+    if not chosen:
+        chosen = [order[0]]
+    return sorted(chosen)
+
+
+class TextRankSummarizer(_GraphSummarizer):
+    method = "textrank"
+
+    def rank(self, sentences: list[str]) -> np.ndarray:
+        counts, tokens = self._matrix(sentences)
+        present = (counts > 0).astype(float)
+        overlap = present @ present.T
+        logs = np.array([math.log(len(t)) if t else 0.0 for t in tokens])
+        denom = logs[:, None] + logs[None, :]
+        denom[denom <= 0] = 1.0
+        weights = overlap / denom
+        np.fill_diagonal(weights, 0.0)
+        return pagerank(weights, self.damping)
+
+
+class LexRankSummarizer(_GraphSummarizer):
+    method = "lexrank"
+
+    def __init__(
+        self,
+        max_sentences: int = 3,
+        max_syllables: int | None = None,
+        token_mode: str = "syllable",
+        remove_stopwords: bool = True,
+        damping: float = 0.85,
+        threshold: float = 0.1,
+        continuous: bool = False,
+    ):
+        super().__init__(max_sentences, max_syllables, token_mode, remove_stopwords, damping)
+        self.threshold = float(threshold)
+        self.continuous = bool(continuous)
+        self.settings.update({"threshold": self.threshold, "continuous": self.continuous, "idf": "sentences of the document"})
+
+    def rank(self, sentences: list[str]) -> np.ndarray:
+        counts, _ = self._matrix(sentences)
+        n = counts.shape[0]
+        df = (counts > 0).sum(axis=0)
+        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+        tfidf = counts * idf
+        norms = np.linalg.norm(tfidf, axis=1)
+        norms[norms == 0] = 1.0
+        unit = tfidf / norms[:, None]
+        cos = unit @ unit.T
+        np.fill_diagonal(cos, 0.0)
+        if self.continuous:
+            weights = np.where(cos >= self.threshold, cos, 0.0)
+        else:
+            weights = (cos >= self.threshold).astype(float)
+            np.fill_diagonal(weights, 0.0)
+        return pagerank(weights, self.damping)
