@@ -180,3 +180,23 @@ def test_old_style_tone_marks_are_normalized():
         "h=ủy ban nhân dân;l=tỉnh;n=khánh hòa",
         "h=ủy ban mặt trận tổ quốc;l=tỉnh;n=thanh hóa",
     ]
+
+
+def test_role_before_a_name_after_tinh():
+    text = "Phó Chủ tịch UBND tỉnh Dương Tất Thắng dự và phát biểu."
+    assert facts_of(text) == [
+        ("body", "UBND tỉnh", "h=ủy ban nhân dân;l=tỉnh"),
+        ("person", "Dương Tất Thắng", "n=dương tất thắng"),
+    ]
+
+
+def test_committee_with_a_bare_locality_and_flexible_sector_names():
+    assert facts_of("BTV Thị ủy Kỳ Anh họp.", "body") == [
+        ("body", "BTV Thị ủy Kỳ Anh", "h=ban thường vụ thị ủy;n=kỳ anh")]
+    assert [v for _, _, v in facts_of("Sở Văn hóa Thể thao TP.Hà Nội và Sở Văn hóa - Thể thao tỉnh Nam Định.", "body")] == [
+        "h=sở văn hóa thể thao;n=hà nội", "h=sở văn hóa thể thao;l=tỉnh;n=nam định"]
+
+
+def test_no_person_or_province_inside_other_names():
+    text = "Hãng hàng không VietJet Air tham gia Chương trình Đối tác Thái Bình Dương."
+    assert facts_of(text, "person") == [] and facts_of(text, "place") == []

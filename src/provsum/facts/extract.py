@@ -62,7 +62,7 @@ _UPPER = "".join(
     sorted({c for c in map(chr, range(0x41, 0x1EFF)) if c.isalpha() and c.isupper()})
 )
 _CAP = rf"[{re.escape(_UPPER)}][^\W\d_]*"  # a capitalized syllable (also all-caps words)
-_CAPSEQ = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+_CAPSEQ = rf"{_CAP}(?: {_CAP}){{0,2}}"
 
 
 def _alt(words, *, case_insensitive=True) -> str:
@@ -189,8 +189,8 @@ _STRONG_SURNAMES = frozenset(
     Vương Trịnh Trương Phùng Tạ Lương Đinh Lưu Quách Kiều Triệu Lại Nông Mạc Thân Tăng
     Hứa Đàm Tống Nghiêm Thạch Doãn Lữ Phí Khúc Bạch Cấn Khuất Lường Quàng Sầm Giáp""".split()
 )
-_HONORIFIC_RE = re.compile(r"(?i:đồng\s+chí|đ/c|ông|bà)\s+$")
-_CAPRUN_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP})*")
+_HONORIFIC_RE = re.compile(r"(?<![^\W\d_])(?i:đồng\s+chí|đ/c|ông|bà)\s+$")
+_CAPRUN_RE = re.compile(rf"{_CAP}(?: {_CAP})*")
 _TOKEN_RE = re.compile(rf"{_CAP}")
 _ROLE_ALT = _alt(patterns.ROLE_WORDS)
 _ROLE_START_RE = re.compile(rf"(?<![^\W\d_]){_ROLE_ALT}(?![^\W\d_])")
@@ -288,17 +288,21 @@ def _person_span(t: str, g: list[tuple[int, int]]) -> tuple[int, int] | None:
     words = [t[s:e] for s, e in g]
     n = len(words)
     start_text = t[max(0, g[0][0] - 16) : g[0][0]]
-    honorific = bool(_HONORIFIC_RE.search(start_text)) or re.search(r"(?:Ông|Bà|Đồng chí)\s+$", start_text)
+    honorific = bool(_HONORIFIC_RE.search(start_text))
     if honorific and n <= 4 and not _place_prefixed(t, g[0][0]):
         return g[0][0], g[-1][1]
     # whole run: a surname and one to three more syllables
     first = words[0]
     whole = " ".join(words)
+    # after "tỉnh" only a province can follow, so a surname-led name that is none is a person
+    # ("Phó Chủ tịch UBND tỉnh Dương Tất Thắng")
+    after_tinh = start_text.lower().endswith("tỉnh ") and n >= 3
     if (
         2 <= n <= 4
         and (first in _STRONG_SURNAMES or (first in patterns.SURNAMES and n >= 3))
         and canonical_province(whole) is None
-        and not _place_prefixed(t, g[0][0])
+        and canonical_province(" ".join(words[:2])) is None
+        and (after_tinh or not _place_prefixed(t, g[0][0]))
     ):
         return g[0][0], g[-1][1]
     # a name at the end of a longer run: "Hà Nội Nguyễn Đức Chung"
@@ -314,7 +318,19 @@ _PARTY = _alt(patterns.PARTY_COMMITTEES)
 _COUNCIL = _alt(patterns.COUNCILS)
 _BAN = rf"(?i:ban)\s+{_alt(patterns.BAN_NAMES)}"
 _GROUP = _alt(patterns.GROUP_PREFIXES)
-_SECTOR_BODY = rf"(?i:sở|bộ)\s+{_alt(patterns.SECTORS)}"
+def _sector_alt() -> str:
+    """Sectors with free connectors: "Văn hóa, Thể thao và Du lịch" = "Văn hóa - Thể thao - Du lịch"."""
+    items = []
+    for sector in sorted(set(patterns.SECTORS), key=len, reverse=True):
+        words = [w for w in re.split(r"\s*(?:,|-|–|\bvà\b)\s*|\s+", sector) if w]
+        if len(words) == 1:
+            items.append(re.escape(words[0]))
+        else:
+            items.append(r"\s*(?:[,–-]\s*|\s(?:và\s+)?)?".join(map(re.escape, words)))
+    return "(?i:" + "|".join(items) + ")"
+
+
+_SECTOR_BODY = rf"(?i:sở|bộ)\s+{_sector_alt()}"
 _OTHER_CS = _alt([b for b in patterns.OTHER_BODIES if b in patterns.CASE_SENSITIVE_BODIES], case_insensitive=False)
 _OTHER_CI = _alt([b for b in patterns.OTHER_BODIES if b not in patterns.CASE_SENSITIVE_BODIES])
 _HEAD = (
@@ -329,6 +345,7 @@ _LOCALITY = (
 _BODY_RE = re.compile(
     rf"(?<![^\W\d_])(?P<head>{_HEAD})(?:{_LOCALITY})?(?:\s+(?i:khóa)\s+(?P<khoa>[IVXLC]+|\d+)(?![\w]))?"
 )
+_BARE_NAME_RE = re.compile(rf" ({_CAP}(?: {_CAP}){{1,2}})(?![^\W\d_])")
 _ROLE_END_RE = re.compile(r"(?i:bí\s+thư|chủ\s+tịch|phó\s+chủ\s+tịch|ủy\s+viên)\s+$")
 _LEVEL_CANON = {fold(k): v for k, v in patterns.LEVELS.items()}
 
@@ -352,6 +369,12 @@ def _bodies(t: str, person_starts: list[int]) -> list[Fact]:
                 continue
             level, gaz, name, khoa = hm.group("level"), hm.group("gaz") or hm.group("gaz2"), hm.group("name"), hm.group("khoa")
             end = hm.end()
+        if not (level or gaz or name) and re.search(r"(?i:ủy|đoàn)$", m.group("head")):
+            # "Thị ủy Kỳ Anh", "Huyện ủy Bình Liêu": a committee takes its locality without a level word
+            bm = _BARE_NAME_RE.match(t, end)
+            if bm and not any(end < p < bm.end() for p in person_starts) and not bm.group(1).isupper():
+                name = bm.group(1)
+                end = bm.end()
         if name and name.isupper() and len(name) > 1 and not name.isdigit():
             # "UBND tỉnh HĐND" is not a locality: drop the name
             end = m.start("name") if not cut else end
@@ -443,6 +466,10 @@ def _component_value(text: str) -> str | None:
     return place_name(name)
 
 
+_PREV_WORD_RE = re.compile(r"([^\W\d_]+)\.? $")
+_PREV_OK = frozenset({"Tỉnh", "Thành", "Tp", "Tại", "Ở", "Huyện", "Thị"})
+
+
 def _places(t: str) -> list[Fact]:
     out = []
     for m in _PLACE_RE.finditer(t):
@@ -462,6 +489,9 @@ def _places(t: str) -> list[Fact]:
         start = m.start()
         out.append(Fact("place", m.group(), start, m.end(), pack(c="|".join(dict.fromkeys(comps)))))
     for m in _GAZ_RE.finditer(t):
+        prev = _PREV_WORD_RE.search(t, 0, m.start())
+        if prev and prev.group(1)[0].isupper() and not prev.group(1).isupper() and prev.group(1) not in _PREV_OK:
+            continue  # "Thái Bình Dương" (the Pacific), not the province Bình Dương
         out.append(Fact("place", m.group(), m.start(), m.end(), pack(c=place_name(m.group())), None))
     return out
 
