@@ -51,7 +51,7 @@ def swap_date(text: str, seed: int = 0) -> str | None:
                 continue
             digits = list(re.finditer(r"\d+", f.text))
             if key == "d":
-                target, old, lo, hi = digits[0], int(v["d"]), 1, 28
+                target, old, lo, hi = digits[0], int(digits[0].group()), 1, 28
             elif key == "m":
                 target = next(g for g in digits if int(g.group()) == int(v["m"]))
                 old, lo, hi = int(v["m"]), 1, 12
