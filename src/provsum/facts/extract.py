@@ -62,7 +62,8 @@ _UPPER = "".join(
     sorted({c for c in map(chr, range(0x41, 0x1EFF)) if c.isalpha() and c.isupper()})
 )
 _CAP = rf"[{re.escape(_UPPER)}][^\W\d_]*"  # a capitalized syllable (also all-caps words)
-_CAPSEQ = rf"{_CAP}(?: {_CAP}){{0,2}}"
+_ALLCAPS_WORD = rf"[{re.escape(_UPPER)}]{{2,}}(?![^\W\d_])"
+_CAPSEQ = rf"{_CAP}(?: (?!{_ALLCAPS_WORD}){_CAP}){{0,2}}"
 
 
 def _alt(words, *, case_insensitive=True) -> str:
@@ -82,8 +83,7 @@ def _gazetteer_alt() -> str:
         p = re.escape(w).replace(r"\ ", r"\s+")
         p = p.replace(r"\-", r"\s*[-–]\s*").replace(r"\.", r"\.\s*")
         parts.append(p)
-    # a province name must not run on into another capitalized syllable ("Hà Nội" ok, "Hà Nam Ninh" no)
-    return "(?:" + "|".join(parts) + r")(?![^\W\d_])(?!\s+[" + re.escape(_UPPER) + r"][a-zà-ỹđ])"
+    return "(?:" + "|".join(parts) + r")(?![^\W\d_])"
 
 
 _GAZ = _gazetteer_alt()
@@ -222,21 +222,24 @@ def _place_prefixed(t: str, start: int) -> bool:
     return any(before.endswith(p) for p in patterns.PLACE_PREFIX_PHRASES)
 
 
-def _role_of(t: str, safe: str, start: int, end: int) -> str | None:
+def _role_of(t: str, safe: str, start: int, end: int, others: list[int] = ()) -> str | None:
     roles = []
     m = _ROLE_AFTER_RE.match(safe, end)
-    if m:
+    nxt = min((o for o in others if o > end), default=len(t))
+    # a role segment that runs into the next person's name is that person's role, not ours
+    if m and m.end(1) <= nxt:
         roles.append(m.span(1))
         pos = m.end()
         while True:
             m2 = _ROLE_MORE_RE.match(safe, pos)
-            if not m2:
+            if not m2 or m2.end(1) > nxt:
                 break
             roles.append(m2.span(1))
             pos = m2.end()
     if not roles:
         # the role written right before the name, in the same clause: "Chủ tịch UBND tỉnh X Nguyễn Văn A"
         clause_start = max(safe.rfind(c, 0, start) for c in ",.;:(\n\"“") + 1
+        clause_start = max([clause_start, *(o for o in others if o < start)])
         clause = safe[clause_start:start]
         for rm in _ROLE_START_RE.finditer(clause):
             s, e = clause_start + rm.start(), start
@@ -256,6 +259,7 @@ def _role_of(t: str, safe: str, start: int, end: int) -> str | None:
 
 def _persons(t: str, safe: str) -> list[Fact]:
     out = []
+    spans: list[tuple[int, int]] = []
     for run in _CAPRUN_RE.finditer(t):
         toks = [(m.start() + run.start(), m.end() + run.start()) for m in _TOKEN_RE.finditer(run.group())]
         # split at all-caps words (UBND, TP) and drop leading honorifics ("Ông Nguyễn ...")
@@ -275,12 +279,13 @@ def _persons(t: str, safe: str) -> list[Fact]:
             if not g:
                 continue
             span = _person_span(t, g)
-            if span is None:
-                continue
-            s, e = span
-            name = t[s:e]
-            role = _role_of(t, safe, s, e)
-            out.append(Fact("person", name, s, e, pack(n=fold(name)), role))
+            if span is not None:
+                spans.append(span)
+    starts = [s for s, _ in spans]
+    for s, e in spans:
+        name = t[s:e]
+        role = _role_of(t, safe, s, e, [o for o in starts if o != s])
+        out.append(Fact("person", name, s, e, pack(n=fold(name)), role))
     return out
 
 
@@ -467,6 +472,7 @@ def _component_value(text: str) -> str | None:
 
 
 _PREV_WORD_RE = re.compile(r"([^\W\d_]+)\.? $")
+_NEXT_WORD_RE = re.compile(rf" ({_CAP})")
 _PREV_OK = frozenset({"Tỉnh", "Thành", "Tp", "Tại", "Ở", "Huyện", "Thị"})
 
 
@@ -492,6 +498,9 @@ def _places(t: str) -> list[Fact]:
         prev = _PREV_WORD_RE.search(t, 0, m.start())
         if prev and prev.group(1)[0].isupper() and not prev.group(1).isupper() and prev.group(1) not in _PREV_OK:
             continue  # "Thái Bình Dương" (the Pacific), not the province Bình Dương
+        nxt = _NEXT_WORD_RE.match(t, m.end())
+        if nxt and not nxt.group(1).isupper() and nxt.group(1) not in _STRONG_SURNAMES:
+            continue  # "Thái Bình Dương" again, from the other side
         out.append(Fact("place", m.group(), m.start(), m.end(), pack(c=place_name(m.group())), None))
     return out
 
