@@ -499,7 +499,9 @@ def _places(t: str) -> list[Fact]:
         if prev and prev.group(1)[0].isupper() and not prev.group(1).isupper() and prev.group(1) not in _PREV_OK:
             continue  # "Thái Bình Dương" (the Pacific), not the province Bình Dương
         nxt = _NEXT_WORD_RE.match(t, m.end())
-        if nxt and not nxt.group(1).isupper() and nxt.group(1) not in _STRONG_SURNAMES:
+        if nxt and not nxt.group(1).isupper() and not (
+            nxt.group(1) in _STRONG_SURNAMES and _NEXT_WORD_RE.match(t, nxt.end())
+        ):
             continue  # "Thái Bình Dương" again, from the other side
         out.append(Fact("place", m.group(), m.start(), m.end(), pack(c=place_name(m.group())), None))
     return out
