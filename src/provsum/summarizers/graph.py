@@ -86,20 +86,6 @@ class _GraphSummarizer(Summarizer):
             tokens = [[t for t in toks if t not in stop] for toks in tokens]
         return tokens
 
-    def _matrix(self, sentences: list[str]) -> tuple[np.ndarray, list[list[str]]]:
-        """Sentence x term counts over the document's own vocabulary."""
-        tokens = self._content_tokens(sentences)
-        vocab: dict[str, int] = {}
-        rows, cols = [], []
-        for i, toks in enumerate(tokens):
-            for t in toks:
-                rows.append(i)
-                cols.append(vocab.setdefault(t, len(vocab)))
-        counts = np.zeros((len(sentences), max(len(vocab), 1)))
-        if rows:
-            np.add.at(counts, (np.array(rows), np.array(cols)), 1.0)
-        return counts, tokens
-
     # --- selection ----------------------------------------------------------------------
     def rank(self, sentences: list[str]) -> np.ndarray:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -131,19 +117,55 @@ def select_in_budget(sentences: list[str], order: list[int], max_sentences: int,
     return sorted(chosen)
 
 
+def term_counts(tokens: list[list[str]]) -> np.ndarray:
+    """Sentence x term counts over the sentences' own vocabulary."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for i, toks in enumerate(tokens):
+        for t in toks:
+            rows.append(i)
+            cols.append(vocab.setdefault(t, len(vocab)))
+    counts = np.zeros((len(tokens), max(len(vocab), 1)))
+    if rows:
+        np.add.at(counts, (np.array(rows), np.array(cols)), 1.0)
+    return counts
+
+
+def textrank_weights(tokens: list[list[str]]) -> np.ndarray:
+    """``|Ti ∩ Tj| / (log|Ti| + log|Tj|)`` (distinct shared tokens; 0 on the diagonal; a zero
+    denominator, two one-token sentences, counts as 1)."""
+    present = (term_counts(tokens) > 0).astype(float)
+    overlap = present @ present.T
+    logs = np.array([math.log(len(t)) if t else 0.0 for t in tokens])
+    denom = logs[:, None] + logs[None, :]
+    denom[denom <= 0] = 1.0
+    weights = overlap / denom
+    np.fill_diagonal(weights, 0.0)
+    return weights
+
+
+def lexrank_weights(tokens: list[list[str]], threshold: float = 0.1, continuous: bool = False) -> np.ndarray:
+    """tf-idf cosine between sentences, idf ``log((1+n)/(1+df)) + 1`` over the n sentences;
+    edges below ``threshold`` dropped; weight 1 (thresholded) or the cosine (continuous)."""
+    counts = term_counts(tokens)
+    n = counts.shape[0]
+    df = (counts > 0).sum(axis=0)
+    tfidf = counts * (np.log((1.0 + n) / (1.0 + df)) + 1.0)
+    norms = np.linalg.norm(tfidf, axis=1)
+    norms[norms == 0] = 1.0
+    unit = tfidf / norms[:, None]
+    cos = unit @ unit.T
+    np.fill_diagonal(cos, 0.0)
+    weights = np.where(cos >= threshold, cos if continuous else 1.0, 0.0)
+    np.fill_diagonal(weights, 0.0)
+    return weights
+
+
 class TextRankSummarizer(_GraphSummarizer):
     method = "textrank"
 
     def rank(self, sentences: list[str]) -> np.ndarray:
-        counts, tokens = self._matrix(sentences)
-        present = (counts > 0).astype(float)
-        overlap = present @ present.T
-        logs = np.array([math.log(len(t)) if t else 0.0 for t in tokens])
-        denom = logs[:, None] + logs[None, :]
-        denom[denom <= 0] = 1.0
-        weights = overlap / denom
-        np.fill_diagonal(weights, 0.0)
-        return pagerank(weights, self.damping)
+        return pagerank(textrank_weights(self._content_tokens(sentences)), self.damping)
 
 
 class LexRankSummarizer(_GraphSummarizer):
@@ -165,19 +187,4 @@ class LexRankSummarizer(_GraphSummarizer):
         self.settings.update({"threshold": self.threshold, "continuous": self.continuous, "idf": "sentences of the document"})
 
     def rank(self, sentences: list[str]) -> np.ndarray:
-        counts, _ = self._matrix(sentences)
-        n = counts.shape[0]
-        df = (counts > 0).sum(axis=0)
-        idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        tfidf = counts * idf
-        norms = np.linalg.norm(tfidf, axis=1)
-        norms[norms == 0] = 1.0
-        unit = tfidf / norms[:, None]
-        cos = unit @ unit.T
-        np.fill_diagonal(cos, 0.0)
-        if self.continuous:
-            weights = np.where(cos >= self.threshold, cos, 0.0)
-        else:
-            weights = (cos >= self.threshold).astype(float)
-            np.fill_diagonal(weights, 0.0)
-        return pagerank(weights, self.damping)
+        return pagerank(lexrank_weights(self._content_tokens(sentences), self.threshold, self.continuous), self.damping)

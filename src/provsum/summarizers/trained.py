@@ -21,7 +21,7 @@ import numpy as np
 
 from provsum.errors import InputError
 from provsum.summarizers.base import Summarizer, document_sentences, join_sentences
-from provsum.summarizers.graph import select_in_budget
+from provsum.summarizers.graph import select_in_budget, term_counts
 from provsum.summarizers.oracle import greedy_oracle
 from provsum.summarizers.stopwords import stopwords
 from provsum.summarizers.tokens import tokenize_many, tokenizer_name
@@ -52,15 +52,7 @@ def sentence_features(sentences: list[str], tokens: list[list[str]] | None = Non
         tokens = tokenize_many(sentences, mode="syllable")
     stop = stopwords()
     content = [[t for t in toks if t not in stop] for toks in tokens]
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, toks in enumerate(content):
-        for t in toks:
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-    counts = np.zeros((n, max(len(vocab), 1)))
-    if rows:
-        np.add.at(counts, (np.array(rows), np.array(cols)), 1.0)
+    counts = term_counts(content)
     df = (counts > 0).sum(axis=0)
     tfidf = counts * (np.log((1.0 + n) / (1.0 + df)) + 1.0)
     centroid = tfidf.sum(axis=0)
@@ -201,7 +193,7 @@ def train_extractive(
     random.Random(seed).shuffle(order)
     n_held = int(len(order) * heldout_fraction) if len(order) >= 10 else 0
     held, train = set(order[:n_held]), order[n_held:]
-    x, y, _ = _examples([documents[i] for i in train], [references[i] for i in train], max_oracle_sentences)
+    x, y, groups = _examples([documents[i] for i in train], [references[i] for i in train], max_oracle_sentences)
     mean = x.mean(axis=0)
     std = x.std(axis=0)
     std[std == 0] = 1.0
@@ -209,7 +201,8 @@ def train_extractive(
     model = LinearModel(w, b, mean, std)
     record = {
         "source": source,
-        "documents": len(train),
+        "documents": int(len(np.unique(groups))),
+        "documents_skipped": len(train) - int(len(np.unique(groups))),  # empty, or without a summary
         "sentences": int(len(y)),
         "positive_rate": round(float(y.mean()), 4),
         "labels": f"greedy oracle rouge1+rouge2, at most {max_oracle_sentences} sentences",

@@ -178,7 +178,6 @@ def build_model_and_tokenizer(opts: TrainOptions, train_records: list[dict], mai
         if opts.tgt_lang:
             tokenizer.tgt_lang = opts.tgt_lang
             lang_id = tokenizer.convert_tokens_to_ids(opts.tgt_lang)
-            model.config.forced_bos_token_id = lang_id
             model.generation_config.forced_bos_token_id = lang_id
         return model, tokenizer
 
@@ -298,6 +297,7 @@ def train_seq2seq(opts: TrainOptions) -> dict:
         report_to="none",
         disable_tqdm=not opts.progress,
         ddp_find_unused_parameters=False,
+        dataloader_pin_memory=torch.cuda.is_available(),
         **precision,
     )
     model, tokenizer = build_model_and_tokenizer(opts, train_records, lambda: args.main_process_first(desc="tokenizer"))
@@ -344,6 +344,7 @@ def train_seq2seq(opts: TrainOptions) -> dict:
     result = trainer.train(resume_from_checkpoint=resume_from)
     train_seconds = time.perf_counter() - started
     metrics = {"train": dict(result.metrics)}
+    metrics["train"]["global_step"] = result.global_step
     metrics["train"]["tokens_per_second"] = round(train_data.tokens * args.world_size / max(train_seconds, 1e-9), 1)
     metrics["train"]["tokens_seen"] = train_data.tokens * args.world_size
     metrics["train"]["stopped_by_time_budget"] = budget.stopped
