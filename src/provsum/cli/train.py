@@ -45,6 +45,9 @@ def register(subparsers) -> None:
     p.add_argument("--gradient-accumulation-steps", type=int, default=1)
     p.add_argument("--learning-rate", type=float, help="default 5e-4 from scratch, 5e-5 fine-tuning")
     p.add_argument("--warmup-ratio", type=float, default=0.05)
+    p.add_argument("--warmup-steps", type=int, help="overrides --warmup-ratio")
+    p.add_argument("--lr-scheduler", default="linear",
+                   help="transformers scheduler: linear, cosine, constant_with_warmup (good with --max-train-seconds) ...")
     p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16", "fp16"],
                    help="auto: bf16 on a GPU that supports it, else fp32")
     p.add_argument("--eval-steps", type=int, help="evaluate every N steps (default: every epoch; 0: only at the end)")
@@ -122,6 +125,8 @@ def run(args) -> int:
         gradient_accumulation_steps=args.gradient_accumulation_steps,
         learning_rate=args.learning_rate,
         warmup_ratio=args.warmup_ratio,
+        warmup_steps=args.warmup_steps,
+        lr_scheduler=args.lr_scheduler,
         precision=args.precision,
         eval_steps=args.eval_steps,
         metric=args.metric,

@@ -24,8 +24,12 @@ from provsum.summarizers.stopwords import stopwords
 from provsum.summarizers.tokens import MODES, tokenize, tokenize_many, tokenizer_name
 
 
-def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-8, max_iter: int = 200) -> np.ndarray:
-    """Stationary scores of a weighted graph (rows: from, columns: to). Nodes without edges jump uniformly."""
+def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-10, max_iter: int = 500) -> np.ndarray:
+    """Stationary scores of a weighted graph (rows: from, columns: to). Nodes without edges jump uniformly.
+
+    Solved exactly, ``(I - d T^T) p = (1 - d) / n``, for graphs up to 1,000 nodes (one LAPACK
+    call, faster than iterating); power iteration beyond.
+    """
     n = weights.shape[0]
     if n == 0:
         return np.zeros(0)
@@ -34,13 +38,16 @@ def pagerank(weights: np.ndarray, damping: float = 0.85, tol: float = 1e-8, max_
     has = out > 0
     trans[has] = weights[has] / out[has, None]
     trans[~has] = 1.0 / n
+    if n <= 1000:
+        scores = np.linalg.solve(np.eye(n) - damping * trans.T, np.full(n, (1.0 - damping) / n))
+        return scores / scores.sum()
     scores = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         new = (1.0 - damping) / n + damping * (scores @ trans)
-        if np.abs(new - scores).sum() < tol:
-            scores = new
-            break
+        done = np.abs(new - scores).sum() < tol
         scores = new
+        if done:
+            break
     return scores
 
 
@@ -120,15 +127,17 @@ def select_in_budget(sentences: list[str], order: list[int], max_sentences: int,
 def term_counts(tokens: list[list[str]]) -> np.ndarray:
     """Sentence x term counts over the sentences' own vocabulary."""
     vocab: dict[str, int] = {}
-    rows, cols = [], []
+    setdefault = vocab.setdefault
+    rows: list[int] = []
+    cols: list[int] = []
     for i, toks in enumerate(tokens):
-        for t in toks:
-            rows.append(i)
-            cols.append(vocab.setdefault(t, len(vocab)))
-    counts = np.zeros((len(tokens), max(len(vocab), 1)))
-    if rows:
-        np.add.at(counts, (np.array(rows), np.array(cols)), 1.0)
-    return counts
+        rows.extend([i] * len(toks))
+        cols.extend([setdefault(t, len(vocab)) for t in toks])
+    n, v = len(tokens), max(len(vocab), 1)
+    if not rows:
+        return np.zeros((n, v))
+    flat = np.asarray(rows, dtype=np.int64) * v + np.asarray(cols, dtype=np.int64)
+    return np.bincount(flat, minlength=n * v).astype(float).reshape(n, v)
 
 
 def textrank_weights(tokens: list[list[str]]) -> np.ndarray:

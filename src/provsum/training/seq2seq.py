@@ -71,6 +71,8 @@ class TrainOptions:
     learning_rate: float | None = None
     weight_decay: float = 0.01
     warmup_ratio: float = 0.05
+    warmup_steps: int | None = None  # overrides warmup_ratio
+    lr_scheduler: str = "linear"  # any transformers scheduler name; "constant_with_warmup" suits time budgets
     precision: str = "auto"
     # evaluation, checkpoints
     eval_steps: int | None = None  # None: every epoch; 0: only once, at the end
@@ -277,7 +279,8 @@ def train_seq2seq(opts: TrainOptions) -> dict:
         gradient_accumulation_steps=opts.gradient_accumulation_steps,
         learning_rate=learning_rate,
         weight_decay=opts.weight_decay,
-        warmup_steps=opts.warmup_ratio,
+        warmup_steps=opts.warmup_steps if opts.warmup_steps is not None else opts.warmup_ratio,
+        lr_scheduler_type=opts.lr_scheduler,
         num_train_epochs=opts.epochs,
         max_steps=opts.max_steps,
         eval_strategy=strategy,
