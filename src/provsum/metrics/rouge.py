@@ -81,9 +81,25 @@ def ngram_keys(ids: Sequence[int], n: int, base: int) -> list:
     return [tuple(ids[i : i + n]) for i in range(len(ids) - n + 1)]
 
 
-def rouge_n_counts(pred: Counter, ref: Counter) -> tuple[float, float, float]:
-    hits = sum((pred & ref).values())
-    return _prf(hits, sum(pred.values()), sum(ref.values()))
+def overlap(a: dict, b: dict) -> int:
+    """Clipped matches: sum over keys of min(a[k], b[k])."""
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    hits = 0
+    for k, v in a.items():
+        w = get(k)
+        if w:
+            hits += v if v < w else w
+    return hits
+
+
+def rouge_n_counts(pred: Counter, ref: Counter, n_pred: int | None = None, n_ref: int | None = None) -> tuple[float, float, float]:
+    if n_pred is None:
+        n_pred = sum(pred.values())
+    if n_ref is None:
+        n_ref = sum(ref.values())
+    return _prf(overlap(pred, ref), n_pred, n_ref)
 
 
 # ---------------------------------------------------------------- LCS
@@ -103,11 +119,11 @@ def rouge_l(pred: Sequence[int], ref: Sequence[int]) -> tuple[float, float, floa
     return _prf(lcs_length(pred, ref), len(pred), len(ref))
 
 
-def match_masks(can: Sequence[int]) -> dict[int, int]:
-    """token -> bit mask of its positions in ``can``."""
+def match_masks(seq: Sequence[int]) -> dict[int, int]:
+    """token -> bit mask of its positions in ``seq``."""
     masks: dict[int, int] = {}
     get = masks.get
-    for j, tok in enumerate(can):
+    for j, tok in enumerate(seq):
         masks[tok] = get(tok, 0) | (1 << j)
     return masks
 
@@ -115,43 +131,49 @@ def match_masks(can: Sequence[int]) -> dict[int, int]:
 def lcs_indices(ref: Sequence[int], can: Sequence[int], masks: dict[int, int] | None = None) -> list[int]:
     """Indices into ``ref`` of one LCS of ``ref`` and ``can``: the one ``rouge_score.lcs_ind`` returns.
 
-    Row ``i`` of the DP table is held as the bit vector ``V_i`` of Hyyrö's algorithm:
-    ``t[i][j]`` = number of zero bits of ``V_i`` below bit ``j``. The backtracking is
-    ``rouge_score``'s: take a match; else go left only if ``t[i][j-1] > t[i-1][j]``,
-    i.e. only if ``t[i-1][j] < t[i][j]``.
+    ``masks`` is ``match_masks(ref)`` (bits = positions in ``ref``). Column ``j`` of the DP
+    table ``t`` is held as the bit vector ``V_j`` of Hyyrö's bit-parallel LCS:
+    ``t[i][j]`` = number of zero bits of ``V_j`` below bit ``i``, so row ``i`` is a *step*
+    of column ``j`` (``t[i-1][j] < t[i][j]``) iff bit ``i-1`` of ``V_j`` is 0.
+
+    ``rouge_score`` backtracks from ``(len(ref), len(can))``: on a match it takes it;
+    otherwise it goes left if ``t[i][j-1] > t[i-1][j]`` (equivalently, on a mismatch,
+    if row ``i`` is a step of column ``j``) and up if not. So within column ``j`` it
+    climbs to the highest row ``i' <= i`` that is a match or a step — the highest set
+    bit of ``(match_j | ~V_j)`` below bit ``i`` — then takes the match there, or else
+    moves left. One column costs a few big-int operations.
     """
-    n = len(can)
-    if not ref or not n:
+    m = len(ref)
+    if not m or not can:
         return []
     if masks is None:
-        masks = match_masks(can)
-    full = (1 << n) - 1
+        masks = match_masks(ref)
+    full = (1 << m) - 1
     v = full
-    rows = [v]
-    append = rows.append
+    cols = []
+    append = cols.append
     get = masks.get
-    for tok in ref:
-        m = get(tok)
-        if m is not None:
-            u = v & m
+    for tok in can:
+        mk = get(tok)
+        if mk is not None:
+            u = v & mk
             v = ((v + u) | (v - u)) & full
         append(v)
     if v == full:
         return []
     out: list[int] = []
-    i, j = len(ref), n
-    while i > 0 and j > 0:
-        if ref[i - 1] == can[j - 1]:
+    i = m
+    for j in range(len(can) - 1, -1, -1):
+        mk = get(can[j], 0)
+        x = (mk | (full ^ cols[j])) & ((1 << i) - 1)
+        if not x:
+            break
+        i = x.bit_length()
+        if (mk >> (i - 1)) & 1:
             i -= 1
-            j -= 1
             out.append(i)
-            continue
-        below = (1 << j) - 1
-        # zeros of V below bit j: equal counts <=> t[i-1][j] == t[i][j] -> go up
-        if (rows[i] & below).bit_count() == (rows[i - 1] & below).bit_count():
-            i -= 1
-        else:
-            j -= 1
+            if not i:
+                break
     out.reverse()
     return out
 
@@ -170,16 +192,15 @@ def rouge_lsum(pred_sents: Sequence[Sequence[int]], ref_sents: Sequence[Sequence
         cnt_r.update(s)
     for s in pred_sents:
         cnt_c.update(s)
-    pred_masks = [match_masks(c) for c in pred_sents]
     pred_sets = [set(c) for c in pred_sents]
     hits = 0
     for r in ref_sents:
         union: set[int] = set()
-        rset = set(r)
-        for c, cm, cs in zip(pred_sents, pred_masks, pred_sets):
-            if rset.isdisjoint(cs):
+        rmasks = match_masks(r)
+        for c, cs in zip(pred_sents, pred_sets):
+            if cs.isdisjoint(rmasks):
                 continue
-            union.update(lcs_indices(r, c, cm))
+            union.update(lcs_indices(r, c, rmasks))
         for k in sorted(union):
             t = r[k]
             if cnt_c[t] > 0 and cnt_r[t] > 0:
@@ -217,7 +238,8 @@ def score_prepared(pred: Prepared, ref: Prepared, kinds: Sequence[int | str], ba
         elif kind == "Lsum":
             out.append(rouge_lsum(pred.sents, ref.sents))
         else:
-            out.append(rouge_n_counts(pred.counts(kind, base), ref.counts(kind, base)))
+            out.append(rouge_n_counts(pred.counts(kind, base), ref.counts(kind, base),
+                                      max(len(pred.ids) - kind + 1, 0), max(len(ref.ids) - kind + 1, 0)))
     return out
 
 

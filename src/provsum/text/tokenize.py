@@ -58,12 +58,69 @@ _RS_SPACES = re.compile(r"\s+")
 _RS_VALID = re.compile(r"^[a-z0-9]+$")
 
 
-def prepare(text: str, tone_marks: bool = True) -> str:
-    """The normalization every non-compat mode applies before splitting: NFC, tone marks, lowercase."""
-    text = unicodedata.normalize("NFC", text)
+# Old-style tone placement in lower-case text: o+à/á/ả/ã/ạ, o+è/é/ẻ/ẽ/ẹ, u+ỳ/ý/ỷ/ỹ/ỵ closing an
+# open syllable, not after q. Same result as provsum.text.normalize.normalize_tone_marks on
+# lower-case text (tested), but a character class instead of a 60-way alternation: 6x faster.
+_OLD_TONE_LC = re.compile(r"(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])")
+_NEW_TONE_LC = {
+    old: unicodedata.normalize("NFC", unicodedata.normalize("NFD", old)[0] + unicodedata.normalize("NFD", old)[2:]
+                               + unicodedata.normalize("NFD", old)[1])
+    for old in (unicodedata.normalize("NFC", f + s + t) for f, s in (("o", "a"), ("o", "e"), ("u", "y"))
+                for t in "\u0300\u0301\u0309\u0303\u0323")
+}
+
+
+def _new_tone(m: re.Match) -> str:
+    return _NEW_TONE_LC[m.group(1)]
+
+
+def unify_tone_marks_lower(text: str) -> str:
+    """``normalize_tone_marks`` for text that is already NFC and lower-case."""
+    return _OLD_TONE_LC.sub(_new_tone, text)
+
+
+_NOT_NFC_RE: re.Pattern[str] | None = None
+
+
+def _not_nfc_re() -> re.Pattern[str]:
+    """A class of every character that can make a text not NFC: combining marks, characters
+    NFC changes on their own, second members of canonical compositions, Hangul V/T jamo.
+    A text with none of them is already NFC, so the (slower) normalization is skipped."""
+    global _NOT_NFC_RE
+    if _NOT_NFC_RE is None:
+        chars: set[int] = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
+        for cp in range(0x30000):  # no character above has a decomposition or a combining class
+            c = chr(cp)
+            if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c:
+                chars.add(cp)
+            d = unicodedata.decomposition(c)
+            if d and not d.startswith("<"):
+                parts = d.split()
+                if len(parts) == 2:
+                    chars.add(int(parts[1], 16))
+        ranges = []
+        for cp in sorted(chars):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+        body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+        _NOT_NFC_RE = re.compile(f"[{body}]")
+    return _NOT_NFC_RE
+
+
+def prepare(text: str, tone_marks: bool = True, fast_nfc: bool = False) -> str:
+    """The normalization every non-compat mode applies before splitting: NFC, lowercase, tone marks."""
+    if not fast_nfc:
+        text = unicodedata.normalize("NFC", text)
+    elif _not_nfc_re().search(text):
+        # normalize only the lines that need it
+        rx = _not_nfc_re()
+        text = "\n".join(unicodedata.normalize("NFC", t) if rx.search(t) else t for t in text.split("\n"))
+    text = text.lower()
     if tone_marks:
-        text = normalize_tone_marks(text)
-    return text.lower()
+        text = unify_tone_marks_lower(text)
+    return text
 
 
 def rouge_score_tokenize(text: str) -> list[str]:
@@ -105,4 +162,4 @@ def tokenize_batch(texts: list[str], mode: str = "syllable", tone_marks: bool = 
     if joined.count(sep) != len(texts) - 1:
         return [tokenize(t, mode, tone_marks) for t in texts]
     findall = _TOKEN_RE.findall
-    return [findall(t) for t in prepare(joined, tone_marks).split(sep)]
+    return [findall(t) for t in prepare(joined, tone_marks, fast_nfc=len(joined) > 100_000).split(sep)]
