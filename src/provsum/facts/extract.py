@@ -197,11 +197,12 @@ _ROLE_START_RE = re.compile(rf"(?<![^\W\d_]){_ROLE_ALT}(?![^\W\d_])")
 _ROLE_AFTER_RE = re.compile(rf"[ \t]*(?:,|[ \t][-–]|\()[ \t]*((?:{_ROLE_ALT})(?![^\W\d_])[^,;().\n]*)")
 _ROLE_MORE_RE = re.compile(rf"[ \t]*,[ \t]*((?:{_ROLE_ALT})(?![^\W\d_])[^,;().\n]*)")
 _ROLE_STOP_RE = re.compile(
-    r"\s[-–]\s.*$|\s(?i:tại|chủ\s+trì|cho\s+biết|phát\s+biểu|khẳng\s+định|yêu\s+cầu|nhấn\s+mạnh|đã|vừa|đang|sẽ|"
+    r"\s[-–]\s.*$|\s(?:tại|chủ\s+trì|cho\s+biết|phát\s+biểu|khẳng\s+định|yêu\s+cầu|nhấn\s+mạnh|đã|vừa|đang|sẽ|"
     r"dự|tham\s+dự|đề\s+nghị|chỉ\s+đạo|ký|trao|tặng|kết\s+luận|báo\s+cáo|được|bị|có|đưa\s+ra|nói|cho\s+rằng|"
     r"thông\s+tin|trả\s+lời|chia\s+sẻ|đánh\s+giá|trình\s+bày|giải\s+trình|nêu|làm|thay|và|là|với|cùng|"
     r"giữ\s+chức|khi|trong|về|của)(?![^\W\d_]).*$"
 )
+_ROLE_VERB_RE = re.compile(_ROLE_STOP_RE.pattern.replace(r"\s[-–]\s.*$|", "", 1))
 _HONORIFIC_TOKENS = frozenset({"Ông", "Bà", "Đồng", "Anh", "Chị"})
 
 
@@ -244,14 +245,15 @@ def _role_of(t: str, safe: str, start: int, end: int, others: list[int] = ()) ->
         for rm in _ROLE_START_RE.finditer(clause):
             s, e = clause_start + rm.start(), start
             between = t[s:e]
-            if between.strip(" -–,") and not _ROLE_STOP_RE.search(between):
+            if between.strip(" -–,") and not _ROLE_VERB_RE.search(between):
                 roles.append((s, e))
                 break
     if not roles:
         return None
     parts = []
     for s, e in roles:
-        text = _ROLE_STOP_RE.sub("", t[s:e]).strip(" -–,.")
+        stop = _ROLE_STOP_RE if s >= end else _ROLE_VERB_RE  # a role before the name may hold " - "
+        text = stop.sub("", t[s:e]).strip(" -–,.")
         if text:
             parts.append(text)
     return ", ".join(parts) or None
@@ -301,7 +303,7 @@ def _person_span(t: str, g: list[tuple[int, int]]) -> tuple[int, int] | None:
     whole = " ".join(words)
     # after "tỉnh" only a province can follow, so a surname-led name that is none is a person
     # ("Phó Chủ tịch UBND tỉnh Dương Tất Thắng")
-    after_tinh = start_text.lower().endswith("tỉnh ") and n >= 3
+    after_tinh = n >= 3 and re.search(r"(?i:tỉnh|tp\.?|thành\s+phố) $", start_text) is not None
     if (
         2 <= n <= 4
         and (first in _STRONG_SURNAMES or (first in patterns.SURNAMES and n >= 3))
