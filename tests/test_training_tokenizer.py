@@ -29,6 +29,12 @@ def test_bart_layout_round_trip():
     assert tok.decode(ids, skip_special_tokens=True) == "Kỳ họp thứ 15"
 
 
+def test_training_is_deterministic():
+    a = train_tokenizer(TEXTS, "bart", vocab_size=120)
+    b = train_tokenizer(list(TEXTS), "bart", vocab_size=120)
+    assert a.get_vocab() == b.get_vocab()
+
+
 def test_unknown_arch():
     with pytest.raises(ValueError, match="unknown architecture"):
         train_tokenizer(TEXTS, "gpt", vocab_size=100)

@@ -193,8 +193,8 @@ def build_model_and_tokenizer(opts: TrainOptions, train_records: list[dict], mai
         else:
             rng = random.Random(opts.seed)
             sample = train_records if len(train_records) <= opts.tokenizer_examples else rng.sample(train_records, opts.tokenizer_examples)
-            texts = (t for r in sample for t in (" ".join(document_sentences(r["document"])), r["summary"]))
-            tokenizer = train_tokenizer(texts, opts.arch, vocab, opts.max_source_length, out_dir=tok_dir)
+            texts = (t for r in sample for t in [*document_sentences(r["document"]), r["summary"]])
+            tokenizer = train_tokenizer(texts, opts.arch, vocab, opts.max_source_length, out_dir=tok_dir, seed=opts.seed)
     set_seed(opts.seed)
     cfg = configs.model_config(opts.arch, opts.size, tokenizer, opts.max_source_length, opts.model_overrides)
     model = AutoModelForSeq2SeqLM.from_config(cfg)
