@@ -82,8 +82,8 @@ def run(args) -> int:
 
         torch.set_num_threads(args.threads)
     options = parse_options(args)
-    if args.system in ("seq2seq",) and args.quiet:
-        options.setdefault("progress", False)
+    if args.system in ("seq2seq", "llm"):
+        options.setdefault("progress", not args.quiet)
     start = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")

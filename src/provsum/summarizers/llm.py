@@ -21,7 +21,6 @@ import json
 import os
 import re
 import threading
-import time
 import urllib.error
 import urllib.request
 import warnings
@@ -76,6 +75,7 @@ class LLMSummarizer(Summarizer):
         max_document_chars: int = 12000,
         cache: str | None = None,
         seed: int = 0,
+        progress: bool = False,
     ):
         super().__init__()
         self.model = model or os.environ.get("PROVSUM_LLM_MODEL") or "default"
@@ -96,6 +96,7 @@ class LLMSummarizer(Summarizer):
         self.max_document_chars = int(max_document_chars)
         self.cache = cache
         self.seed = int(seed)
+        self.progress = bool(progress)
         self.truncated = 0
         self.requests = 0
         self.partial: dict[str, str] = {}
@@ -227,8 +228,11 @@ class LLMSummarizer(Summarizer):
                     cache_fh.flush()
 
         try:
+            from tqdm.auto import tqdm
+
             with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
-                list(pool.map(work, todo))
+                for _ in tqdm(pool.map(work, todo), total=len(todo), desc="llm", unit="doc", disable=not self.progress):
+                    pass
         finally:
             if cache_fh:
                 cache_fh.close()

@@ -116,7 +116,6 @@ class Seq2SeqSummarizer(Summarizer):
         super().__init__()
         if model is None:
             raise InputError("seq2seq needs model=PATH_OR_HUB_ID")
-        import torch
         from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
 
         resolved = resolve_model(str(model))
