@@ -47,3 +47,17 @@ def test_batch_equals_one_by_one():
 def test_unknown_mode():
     with pytest.raises(ValueError):
         tokenize("x", mode="bpe")
+
+
+def test_fast_tone_rule_equals_the_shared_normalizer():
+    import random
+    import unicodedata
+
+    from provsum.text.normalize import normalize_tone_marks
+    from provsum.text.tokenize import unify_tone_marks_lower
+
+    rng = random.Random(5)
+    alphabet = "aoeuyqhkt òóỏõọàáảãạèéẻẽẹỳýỷỹỵ,.OAUQ1"
+    for _ in range(5000):
+        s = unicodedata.normalize("NFC", "".join(rng.choice(alphabet) for _ in range(10))).lower()
+        assert unify_tone_marks_lower(s) == normalize_tone_marks(s)

@@ -28,7 +28,7 @@ import numpy as np
 DEFAULT_SEED = 12345
 DEFAULT_BOOTSTRAP = 1000
 DEFAULT_AR_TRIALS = 10000
-_CHUNK = 200  # resamples per block: bounds memory; results do not depend on it
+_AR_CHUNK = 2000  # AR trials per block: bounds memory; results do not depend on it
 
 
 def _as_matrix(values) -> np.ndarray:
@@ -49,16 +49,13 @@ def resample_indices(n: int, n_resamples: int, seed: int) -> np.ndarray:
 def _resampled_means(values: np.ndarray, idxs: np.ndarray) -> np.ndarray:
     """Means of ``values`` (n x k) over each row of ``idxs``: (n_resamples x k).
 
-    Computed as counts @ values, with the counts of each index per resample from
-    ``bincount``; block by block so memory stays small."""
+    Each resample is ``bincount(indices) @ values / n`` (the same numbers as
+    ``values[indices].mean(0)`` up to float rounding, several times faster)."""
     n_resamples, n = idxs.shape
     out = np.empty((n_resamples, values.shape[1]))
-    for start in range(0, n_resamples, _CHUNK):
-        block = idxs[start : start + _CHUNK]
-        rows = block.shape[0]
-        flat = (block + (np.arange(rows)[:, None] * n)).ravel()
-        counts = np.bincount(flat, minlength=rows * n).reshape(rows, n).astype(np.float64)
-        out[start : start + rows] = counts @ values / n
+    for r in range(n_resamples):
+        out[r] = np.bincount(idxs[r], minlength=n) @ values
+    out /= n
     return out
 
 
@@ -127,8 +124,8 @@ def approximate_randomization(a, b, n_trials: int = DEFAULT_AR_TRIALS, seed: int
     pos_sel = rng.integers(2, size=(n_trials, n), dtype=bool)
     d = vb - va  # swapping example i flips the sign of its difference
     stats = np.empty((n_trials, va.shape[1]))
-    for start in range(0, n_trials, _CHUNK * 10):
-        sign = np.where(pos_sel[start : start + _CHUNK * 10], 1.0, -1.0)
+    for start in range(0, n_trials, _AR_CHUNK):
+        sign = np.where(pos_sel[start : start + _AR_CHUNK], 1.0, -1.0)
         stats[start : start + sign.shape[0]] = np.abs(sign @ d) / n
     observed = np.abs(d.mean(axis=0))
     return {

@@ -162,4 +162,4 @@ def tokenize_batch(texts: list[str], mode: str = "syllable", tone_marks: bool = 
     if joined.count(sep) != len(texts) - 1:
         return [tokenize(t, mode, tone_marks) for t in texts]
     findall = _TOKEN_RE.findall
-    return [findall(t) for t in prepare(joined, tone_marks, fast_nfc=len(joined) > 100_000).split(sep)]
+    return [findall(t) for t in prepare(joined, tone_marks).split(sep)]
