@@ -157,7 +157,7 @@ def test_tai_before_a_meeting_is_not_a_place():
     [
         ("Tổng vốn 3,2 tỷ đồng.", ("3,2 tỷ đồng", "n=3200000000;u=đồng")),
         ("Ông đạt 46/47 phiếu.", ("46/47 phiếu", "n=46/47;u=phiếu")),
-        ("Bầu bổ sung 24 chức danh.", ("24 chức", "n=24;u=chức")),
+        ("Bầu bổ sung 24 chức danh.", ("24 chức danh", "n=24;u=chức danh")),
         ("Kiến nghị xử lý gần 2.900 tỉ đồng.", ("2.900 tỉ đồng", "n=2900000000000;u=đồng")),
         ("Lãi suất còn 1,93%.", ("1,93%", "n=1.93;u=%")),
         ("Diện tích hơn 2 hecta.", ("2 hecta", "n=2;u=ha")),

@@ -52,7 +52,7 @@ def test_province_named_elsewhere_is_not_the_same_body():
 
 def test_gold_facts_replace_the_reference_facts():
     gold = {"a": [{"type": "date", "value": "d=29;m=10", "text": "29/10"},
-                  {"type": "number", "value": "n=120;u=đại", "text": "120 đại biểu"}]}
+                  {"type": "number", "value": "n=120;u=đại biểu", "text": "120 đại biểu"}]}
     r = fact_scores(["Ngày 29/10 có 120 đại biểu."], ["(ignored)"], None, ids=["a"], gold=gold, bootstrap=0)
     row = r["per_example"][0]
     assert row["id"] == "a" and row["n_gold"] == 2 and row["fact_recall"] == 1.0

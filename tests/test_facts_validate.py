@@ -33,7 +33,7 @@ def test_experiment_on_hand_written_leads():
 
 
 def test_gold_facts_are_used_for_the_key_facts():
-    gold = {"a": [{"type": "number", "value": "n=120;u=đại", "text": "120 đại biểu"}]}
+    gold = {"a": [{"type": "number", "value": "n=120;u=đại biểu", "text": "120 đại biểu"}]}
     doc = "Ngày 29/10, hội nghị có 120 đại biểu. Ban Dân vận Tỉnh ủy Quảng Ninh chủ trì."
     result = corruption_experiment(LEADS[:1], [doc], ids=["a"], gold=gold, seed=0)
     assert result["original"][0]["n_gold"] == 1

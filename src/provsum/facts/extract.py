@@ -108,7 +108,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm_slash", re.compile(r"(?<![\w/.,-])(\d{1,2})/(\d{1,2})(?![\w/]|[.,-]\d)")),
     ("my", re.compile(rf"(?i:tháng)\s+(\d{{1,2}})\s*(?:[/.-]|\s+(?i:năm)\s+)\s*({_YEAR})(?!\d)")),
     ("my_bare", re.compile(rf"(?<![\w/.,-])(\d{{1,2}})/({_YEAR})(?![\d/])")),
-    ("m", re.compile(r"(?i:tháng)\s+(\d{1,2})(?![\d/.,-]|\s*(?i:năm)\s*\d)")),
+    ("m", re.compile(r"(?i:tháng)\s+(\d{1,2})(?![\d/]|[.,-]\d|\s*(?i:năm)\s*\d)")),
     ("period", re.compile(
         rf"(\d{{1,2}})\s+(?i:tháng)\s+((?i:đầu|cuối))\s+(?i:năm)(?:\s+({_YEAR}))?(?!\d)")),
     ("period_end", re.compile(rf"(?i:những\s+tháng\s+cuối\s+năm)(?:\s+({_YEAR}))?(?!\d)")),
@@ -463,11 +463,19 @@ _NOT_PLACE_START = re.compile(
 )
 
 
+_INSTITUTION_STARTS = frozenset(
+    """Nhà Trung Báo Cảng Chính Quảng Cục Bộ Tổng Cung Phủ Hội Sở Ban Viện Trường Bệnh Công Khu
+    Văn Tòa Đài Sân Chợ Ủy Thành Tỉnh Huyện Trụ Cơ Đại Học Phòng Nghị Kỳ Phiên Buổi Lễ Cuộc Quốc""".split()
+)
+
+
 def _component_value(text: str) -> str | None:
     m = _COMPONENT_RE.search(text)
     if not m:
         return None
     name = m.group("name")
+    if not m.group("level") and canonical_province(name) is None and name.split(" ")[0] in _INSTITUTION_STARTS:
+        return None  # "Nhà hát", "Trung tâm", "Bộ Tư lệnh": a truncated institution, not a place
     if len(name) > 1 and name.isupper() and canonical_province(name) is None:
         return None  # an acronym (UBND), not a place
     return place_name(name)
@@ -554,6 +562,12 @@ def _numbers(t: str) -> list[Fact]:
             if fm and fm.group("w").islower() and fm.group("w") not in patterns.NOT_UNITS:
                 unit = fm.group("w")
                 end = fm.end()
+                for k in (3, 2):  # "24 chức danh", "hợp tác xã": the whole noun
+                    cm = re.match(r"(?: [a-zà-ỹđ]+){%d}(?![^\W\d_])" % (k - 1), t[end:])
+                    if cm and fold(unit + cm.group()) in patterns.COMPOUND_UNITS:
+                        unit = fold(unit + cm.group())
+                        end += cm.end()
+                        break
         if m.group(2):
             if not m.group(1).isdigit():
                 continue

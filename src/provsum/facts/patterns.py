@@ -257,3 +257,14 @@ NUMBER_BLOCKERS = (
     "trung đoàn", "lữ đoàn", "tiểu đoàn", "đợt", "mã", "ô", "hẻm", "ngõ", "ngách", "kênh",
     "lớp", "bảng", "hình", "tập", "mẫu", "xóm", "đội", "ấp", "khu phố", "cụm", "km",
 )
+
+# two-syllable nouns counted after a number ("24 chức danh"): the whole noun is the unit
+COMPOUND_UNITS = frozenset((
+    "chức danh", "dự án", "công trình", "cán bộ", "giáo viên", "doanh nghiệp", "đại biểu",
+    "học sinh", "sinh viên", "lãnh đạo", "trường hợp", "công nhân", "hộ dân", "nhân khẩu",
+    "lao động", "hội viên", "đảng viên", "đoàn viên", "cử tri", "ý kiến", "lượt khách",
+    "du khách", "bị can", "bị cáo", "đối tượng", "phương tiện", "căn hộ", "căn nhà", "đơn vị",
+    "cơ sở", "sản phẩm", "chi bộ", "tổ chức", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "văn bản",
+    "kiến nghị", "vụ việc", "vụ án", "ngư dân", "gia đình", "bệnh nhân", "ca bệnh", "trạm y tế",
+    "dân số", "thành viên", "ủy viên", "nhà đầu tư", "hợp tác xã", "tuyến đường", "phòng học",
+))
