@@ -25,7 +25,11 @@ def load_references(args) -> tuple[list[str], list[list[str]], list[str] | None,
     if args.references:
         from provsum.metrics.io import read_references
 
+        from provsum.errors import InputError
+
         recs = read_references(args.references)
+        if not recs.ids:
+            raise InputError(f"{args.references}: no references")
         return recs.ids, recs.texts, None, args.references
     from provsum.data.load import load_records  # the CLI may read the dataset; metrics/ never does
 

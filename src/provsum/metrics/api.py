@@ -93,6 +93,8 @@ def score(
     rouge_types = tuple(rouge_types)
     _check(predictions, tokenizer, multi_ref, sentence_split, rouge_types)
     n = len(predictions)
+    if n == 0:
+        raise ValueError("no examples to score")
     refs = _normalize_references(references, n)
     if ids is None:
         ids = [str(i) for i in range(n)]
@@ -114,6 +116,7 @@ def score(
             columns[m] = np.array([r[m] for r in rows], dtype=np.float64)
 
     extra_corpus: dict[str, dict[str, float]] = {}
+    fact_settings = None
     if facts:
         if documents is None:
             notes.append("facts skipped: no documents given")
@@ -129,6 +132,8 @@ def score(
                         if k != "id":
                             row[k] = v
                 extra_corpus = dict(fs.get("corpus", {}))
+                if fs.get("settings"):
+                    fact_settings = fs["settings"]
 
     corpus: dict[str, dict[str, float]] = {}
     if columns:
@@ -160,6 +165,10 @@ def score(
         "seed": seed,
         "version": _version(),
     }
+    if documents is not None:
+        settings["abstractiveness"] = "syllable tokens; Grusky et al. (2018) fragments"
+    if fact_settings is not None:
+        settings["facts"] = fact_settings
     signature = make_signature(
         version=_version(),
         tokenizer=tokenizer,
@@ -209,6 +218,8 @@ def compare(
     _check(b, tokenizer, multi_ref, sentence_split, rouge_types)
     if len(a) != len(b):
         raise ValueError(f"system a has {len(a)} predictions, system b {len(b)}")
+    if not a:
+        raise ValueError("no examples to compare")
     refs = _normalize_references(references, len(a))
     names, ma = rouge_matrix(a, refs, rouge_types, tokenizer, tone_marks, sentence_split, multi_ref, workers)
     _, mb = rouge_matrix(b, refs, rouge_types, tokenizer, tone_marks, sentence_split, multi_ref, workers)

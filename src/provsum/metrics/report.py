@@ -50,6 +50,10 @@ def make_signature(
     return "|".join(parts)
 
 
+def _fmt(value: float | None) -> str:
+    return "n/a" if value is None or value != value else f"{value:.2f}"
+
+
 def _scale(metric: str) -> float:
     return 100.0 if metric.startswith("rouge") else 1.0
 
@@ -89,13 +93,14 @@ class Report:
     def to_json(self, per_example: bool = True, indent: int | None = 1) -> str:
         return json.dumps(self.to_dict(per_example), ensure_ascii=False, indent=indent)
 
-    def rows(self, metrics: list[str] | None = None) -> list[tuple[str, float, float, float]]:
-        """(metric, mean, low, high), ROUGE scaled to 0-100."""
+    def rows(self, metrics: list[str] | None = None) -> list[tuple[str, float | None, float | None, float | None]]:
+        """(metric, mean, low, high), ROUGE scaled to 0-100; None where a metric is undefined."""
         out = []
         for name in metrics or list(self.corpus):
             c = self.corpus[name]
             s = _scale(name)
-            out.append((name, c["mean"] * s, c["low"] * s, c["high"] * s))
+            vals = [None if c.get(k) is None else c[k] * s for k in ("mean", "low", "high")]
+            out.append((name, *vals))
         return out
 
     def markdown(self) -> str:
@@ -106,7 +111,7 @@ class Report:
             "|---|---:|---|",
         ]
         for name, mean, low, high in self.rows():
-            lines.append(f"| {name} | {mean:.2f} | [{low:.2f}, {high:.2f}] |")
+            lines.append(f"| {name} | {_fmt(mean)} | [{_fmt(low)}, {_fmt(high)}] |")
         if self.counts:
             lines.append("")
             lines.append(", ".join(f"{k}: {v}" for k, v in self.counts.items()))
@@ -123,7 +128,7 @@ class Report:
         table.add_column("score", justify="right")
         table.add_column("95% CI", justify="right")
         for name, mean, low, high in self.rows():
-            table.add_row(name, f"{mean:.2f}", f"[{low:.2f}, {high:.2f}]")
+            table.add_row(name, _fmt(mean), f"[{_fmt(low)}, {_fmt(high)}]")
         return table
 
     def __str__(self) -> str:
