@@ -2,7 +2,8 @@
 
 Parameters with the default vocabularies (8k / 16k / 32k): ``tiny`` 2.2M (T5 and BART), for tests
 and smoke runs; ``small`` 13.5M T5 / 12.0M BART, the few-minutes-on-one-GPU size; ``base`` follows
-t5-v1.1-base (gated GELU, untied embeddings; about 250M) and bart-base (125M).
+t5-v1.1-base (gated GELU, d_ff 2048; about 223M, as transformers 5 always ties T5's input and output
+embeddings) and bart-base (125M).
 """
 
 from __future__ import annotations
