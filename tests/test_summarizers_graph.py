@@ -79,3 +79,9 @@ def test_bad_options():
         get_summarizer("textrank", token_mode="char")
     with pytest.raises(InputError, match="max_syllables must be at least 1"):
         get_summarizer("lexrank", max_syllables=0)
+
+
+def test_word_mode_drops_multi_syllable_stopwords():
+    s = get_summarizer("textrank", token_mode="word")
+    assert s._content_tokens(["Tuy nhiên, công tác dân vận của tỉnh Quảng Ninh"])[0] == ["công_tác", "dân_vận", "tỉnh", "quảng_ninh"]
+    assert s.summarize([DOC], ids=["x"]) == get_summarizer("textrank").summarize([DOC])
