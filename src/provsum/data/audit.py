@@ -51,3 +51,10 @@ def draw(population: dict[tuple[str, str], list[str]], plan: dict[str, int] = PL
         for i in sorted(rng.sample(range(len(ids)), k)):
             sample.append((ids[i], source, stratum))
     return sample, sizes
+
+
+def summary_for_card() -> dict | None:
+    """Precision/recall of the classifier on the hand-audit labels, for the card (None when absent)."""
+    from provsum.data.audit_eval import evaluate_audit
+
+    return evaluate_audit()

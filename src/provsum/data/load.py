@@ -29,12 +29,11 @@ def split_files(config: str, split: str, dataset_dir: str | Path | None = None) 
     if split not in SPLITS:
         raise ProvSumError(f"unknown split {split!r}; splits are {', '.join(SPLITS)}")
     root = Path(dataset_dir) if dataset_dir else default_dataset_dir()
-    files = sorted((root / "data" / config).glob(f"{split}-*.parquet"))
-    if not files:
-        raise ProvSumError(
-            f"no built data for {config}/{split} under {root / 'data' / config}: run `provsum build` first"
-        )
-    return files
+    folder = root / "data" / config
+    if not folder.is_dir():
+        raise ProvSumError(f"no built data for {config!r} under {folder}: run `provsum build` first")
+    # a built config with no file for a split means the split is empty (the build writes no empty files)
+    return sorted(folder.glob(f"{split}-*.parquet"))
 
 
 def load_dataset(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None):
@@ -42,6 +41,10 @@ def load_dataset(config: str = "provincial", split: str = "test", dataset_dir: s
     import datasets
 
     files = split_files(config, split, dataset_dir)
+    if not files:
+        from provsum.data.build import SCHEMA
+
+        return datasets.Dataset(SCHEMA.empty_table(), split=split)
     return datasets.Dataset.from_parquet([str(f) for f in files], split=split)
 
 

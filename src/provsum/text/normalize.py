@@ -34,15 +34,16 @@ def _build_old_to_new() -> tuple[re.Pattern[str], dict[str, str]]:
                     old = unicodedata.normalize("NFC", f + s + tone)
                     new = unicodedata.normalize("NFC", f + tone + s)
                     table[old] = new
-    keys = sorted(table, key=len, reverse=True)
-    # not after q/Q (qu- is a consonant), and the syllable must end here
-    pattern = re.compile(
-        r"(?<![qQ])(" + "|".join(map(re.escape, keys)) + r")(?![^\W\d_])"
-    )
+    firsts = "".join(sorted({k[0] for k in table}))
+    seconds = "".join(sorted({k[1] for k in table}))
+    # a leading character class lets the regex engine skip ahead fast (no look-behind: the
+    # "not after q" rule is checked in _swap); the syllable must end here
+    pattern = re.compile(r"([" + firsts + "][" + seconds + r"])(?![^\W\d_])")
     return pattern, table
 
 
 _OLD_TO_NEW, _OLD_TO_NEW_TABLE = _build_old_to_new()
+_RARE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 # spaces that are not plain ASCII spaces, and invisible characters
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -55,7 +56,15 @@ def normalize_tone_marks(text: str) -> str:
 
     The input must already be NFC (``normalize`` takes care of it).
     """
-    return _OLD_TO_NEW.sub(lambda m: _OLD_TO_NEW_TABLE[m.group(1)], text)
+    return _OLD_TO_NEW.sub(_swap, text)
+
+
+def _swap(m: re.Match) -> str:
+    pair = m.group(1)
+    start = m.start()
+    if start and m.string[start - 1] in "qQ":  # "quý", "quỷ": qu- is a consonant
+        return pair
+    return _OLD_TO_NEW_TABLE.get(pair, pair)
 
 
 def nfc(text: str) -> str:
@@ -68,11 +77,15 @@ def normalize(text: str, tone_marks: bool = True) -> str:
     Keeps line breaks; collapses runs of spaces and strips each line.
     """
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if any(c in text for c in _RARE_CHARS):
+        text = _INVISIBLE.sub("", text)
+        text = _SPACES.sub(" ", text)
     if tone_marks:
         text = normalize_tone_marks(text)
-    if "\n" in text or "\r" in text:
-        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in lines)
-    return _MULTISPACE.sub(" ", text).strip()
+    if "  " in text:
+        text = _MULTISPACE.sub(" ", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text:
+        return "\n".join(line.strip() for line in text.split("\n"))
+    return text.strip()

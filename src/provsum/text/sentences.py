@@ -32,11 +32,12 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 def _is_abbreviation(prefix: str) -> bool:
-    match = _WORD_BEFORE.search(prefix)
+    match = _WORD_BEFORE.search(prefix[-40:])
     if not match:
         return False
     word = match.group(1).lstrip(_OPENERS)
-    if word in ABBREVIATIONS:
+    # "TP", "PGS.TS" (the last part counts), "v.v"
+    if word in ABBREVIATIONS or word.rsplit(".", 1)[-1] in ABBREVIATIONS:
         return True
     # a single upper-case initial such as "H" in "ông Nguyễn Văn H."
     return len(word) == 1 and word.isupper()

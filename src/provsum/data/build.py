@@ -1,0 +1,430 @@
+"""Build the ProvSum dataset from the source corpora.
+
+    sources ─readers─▶ RawArticle ─clean─▶ Article ─classify─▶ labelled row + dedup keys
+        (one worker process per source, rows streamed to an Arrow file in a temporary folder)
+    ─dedup (clusters across all sources)─▶ one representative per cluster ─splits─▶
+    dataset/data/<config>/<split>-00000-of-00001.parquet + dataset/README.md + build_report.json
+
+Everything is written into ``<out>/.build-tmp`` first and swapped in at the end, so a failed or
+interrupted build leaves the previous dataset as it was. Rows are sorted by id and parquet is
+written without timestamps, so two builds from the same inputs are byte-identical.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import shutil
+import statistics
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+
+from provsum import __version__
+from provsum.data import classify as classify_mod
+from provsum.data import dedup
+from provsum.data.clean import clean_article
+from provsum.data.readers import Skip, iter_raw
+from provsum.data.sources import SOURCES, Source, corpora_dir, locate, verify
+from provsum.data.splits import FRACTIONS, split_of
+from provsum.errors import ProvSumError
+
+CONFIGS = {
+    "provincial": "Meeting reports of provincial-level, district and commune bodies, and of national bodies meeting a province (levels provincial, district, commune, mixed). The default.",
+    "meetings": "Meeting reports of every level, national included.",
+    "news": "All other articles (not meeting reports), for pre-training and transfer.",
+}
+SPLITS = ("train", "validation", "test")
+# which source's copy represents a duplicate cluster: the one with the most metadata
+SOURCE_PREFERENCE = {"baomoi2013": 0, "baomoi2017": 1, "vntc": 2, "vietnews": 3}
+
+ROW_FIELDS = [
+    ("id", pa.string()), ("title", pa.string()), ("document", pa.string()), ("summary", pa.string()),
+    ("source", pa.string()), ("outlet", pa.string()), ("date", pa.string()), ("url", pa.string()),
+    ("category", pa.string()), ("level", pa.string()), ("meeting_type", pa.string()), ("province", pa.string()),
+]
+SCHEMA = pa.schema(ROW_FIELDS)
+_WORK_FIELDS = ROW_FIELDS + [
+    ("is_meeting", pa.bool_()), ("original_split", pa.string()),
+    ("key_doc", pa.uint64()), ("key_lead", pa.uint64()),
+    ("signature", pa.list_(pa.uint32(), dedup.NUM_PERM)),
+]
+WORK_SCHEMA = pa.schema(_WORK_FIELDS)
+BATCH = 4096
+SKIP_EXAMPLES = 5
+
+
+# ------------------------------------------------------------------------------- per source
+
+def _flush(writer, cols):
+    if cols["id"]:
+        writer.write_batch(pa.record_batch([pa.array(cols[n], type=t) for n, t in _WORK_FIELDS], schema=WORK_SCHEMA))
+        for v in cols.values():
+            v.clear()
+
+
+def process_source(name: str, kind: str, location: str, out_path: str, source: Source | None = None,
+                   queue=None) -> dict:
+    """Read, clean, classify and key every article of one source into an Arrow file.
+    Returns the source's statistics. Runs in a worker process."""
+    source = source or SOURCES[name]
+    t0 = time.perf_counter()
+    stats: dict = {"source": name, "files": 0, "articles": 0, "skips": Counter(), "skip_examples": defaultdict(list),
+                   "repairs": Counter(), "location": str(location), "kind": kind}
+    cols: dict[str, list] = {n: [] for n, _ in _WORK_FIELDS}
+    with open(out_path, "wb") as f, ipc.new_file(f, WORK_SCHEMA) as writer:
+        for rel, item in iter_raw(source, kind, Path(location)):
+            stats["files"] += 1
+            if queue is not None and stats["files"] % 2000 == 0:
+                queue.put((name, 2000))
+            try:
+                if isinstance(item, Skip):
+                    raise item
+                art = clean_article(item)
+            except Skip as skip:
+                stats["skips"][skip.reason] += 1
+                if len(stats["skip_examples"][skip.reason]) < SKIP_EXAMPLES:
+                    stats["skip_examples"][skip.reason].append(skip.detail or rel)
+                continue
+            label = classify_mod.classify(art.title, art.summary, art.document, art.outlet)
+            key_doc, sig = dedup.fingerprint(art.document)
+            stats["articles"] += 1
+            stats["repairs"].update(art.repairs.keys())
+            row = {
+                "id": art.id, "title": art.title, "document": art.document, "summary": art.summary,
+                "source": art.source, "outlet": art.outlet, "date": art.date, "url": art.url,
+                "category": art.category,
+                "level": label.level if label.is_meeting_report else None,
+                "meeting_type": label.meeting_type if label.is_meeting_report else None,
+                "province": label.province if label.is_meeting_report else None,
+                "is_meeting": label.is_meeting_report,
+                "original_split": item.extra.get("original_split") or item.extra.get("vntc_split"),
+                "key_doc": key_doc,
+                "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if len(art.summary.split()) >= 20 else 0,
+                "signature": sig,
+            }
+            for k, v in row.items():
+                cols[k].append(v)
+            if len(cols["id"]) >= BATCH:
+                _flush(writer, cols)
+        _flush(writer, cols)
+    if queue is not None:
+        queue.put((name, stats["files"] % 2000))
+    stats["seconds"] = round(time.perf_counter() - t0, 2)
+    stats["skips"] = dict(sorted(stats["skips"].items()))
+    stats["skip_examples"] = {k: v for k, v in sorted(stats["skip_examples"].items())}
+    stats["repairs"] = dict(sorted(stats["repairs"].items()))
+    return stats
+
+
+def _process_star(args):
+    return process_source(*args)
+
+
+# ------------------------------------------------------------------------------- whole build
+
+class _Progress:
+    """A tqdm bar per source fed from the workers' queue (or nothing when quiet)."""
+
+    def __init__(self, expected: dict[str, int], enabled: bool):
+        self.bars = {}
+        if enabled:
+            from tqdm import tqdm
+
+            for i, (name, total) in enumerate(expected.items()):
+                self.bars[name] = tqdm(total=total, desc=f"read+clean {name:<10}", unit="file", position=i,
+                                       leave=True, mininterval=0.5)
+
+    def update(self, name: str, n: int):
+        if name in self.bars:
+            self.bars[name].update(n)
+
+    def close(self):
+        for bar in self.bars.values():
+            bar.close()
+
+
+EXPECTED_FILES = {"vietnews": 150704, "baomoi2017": 35440, "baomoi2013": 21448, "vntc": 84132}
+
+
+def _length_stats(values: list[int]) -> dict:
+    if not values:
+        return {}
+    values = sorted(values)
+    q = lambda p: values[min(len(values) - 1, int(p * len(values)))]  # noqa: E731
+    return {"mean": round(statistics.fmean(values), 1), "median": q(0.5), "p10": q(0.1), "p90": q(0.9),
+            "min": values[0], "max": values[-1]}
+
+
+def build_dataset(
+    corpora: str | os.PathLike | None = None,
+    out_dir: str | os.PathLike = "dataset",
+    *,
+    verify_checksums: bool = True,
+    workers: int = 2,
+    sources: dict[str, Source] | None = None,
+    progress: bool = True,
+    log: Callable[[str], None] | None = print,
+) -> dict:
+    """Build every config and split into ``out_dir``; returns the build report (also written
+    to ``out_dir/build_report.json``)."""
+    t_start = time.perf_counter()
+    log = log or (lambda _msg: None)
+    registry = sources or SOURCES
+    root = corpora_dir(corpora)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    located = {}
+    for name, src in registry.items():
+        kind, loc = locate(src, root)
+        if kind == "archive" and verify_checksums:
+            verify(src, loc)
+        located[name] = (kind, loc)
+
+    tmp = out_dir / ".build-tmp"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    (tmp / "work").mkdir(parents=True)
+    previous = _sigterm_as_exit()
+    try:
+        report = _build_into(tmp, located, registry, workers, progress, log, root, verify_checksums)
+        report["seconds_total"] = round(time.perf_counter() - t_start, 1)
+        (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                                               encoding="utf-8")
+        from provsum.data.card import write_card
+
+        write_card(report, tmp / "README.md")
+        shutil.rmtree(tmp / "work")
+        _swap_in(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    finally:
+        _restore_sigterm(previous)
+    top_card = Path(out_dir).resolve().parent / "DATASET_CARD.md"
+    if (Path(out_dir).resolve().parent / "pyproject.toml").exists():
+        _atomic_copy(out_dir / "README.md", top_card)
+    log(f"built {out_dir} in {report['seconds_total']} s")
+    return report
+
+
+def _sigterm_as_exit():
+    """A SIGTERM becomes SystemExit, so the worker pool is terminated and the temporary folder
+    removed (a plain SIGTERM would leave the workers running)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def handler(signum, frame):
+        raise SystemExit(128 + signum)
+
+    return signal.signal(signal.SIGTERM, handler)
+
+
+def _restore_sigterm(previous) -> None:
+    import signal
+
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _atomic_copy(src: Path, dst: Path) -> None:
+    part = dst.with_name(dst.name + ".part")
+    shutil.copyfile(src, part)
+    os.replace(part, dst)
+
+
+def _swap_in(tmp: Path, out_dir: Path) -> None:
+    """Replace out_dir/data, README.md and build_report.json with the new ones. The old data
+    folder is renamed aside first and removed only once the new one is in place."""
+    old = out_dir / ".data-old"
+    if old.exists():
+        shutil.rmtree(old)
+    if (out_dir / "data").exists():
+        os.replace(out_dir / "data", old)
+    os.replace(tmp / "data", out_dir / "data")
+    for name in ("README.md", "build_report.json"):
+        os.replace(tmp / name, out_dir / name)
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_into(tmp: Path, located, registry, workers, progress, log, root, verify_checksums) -> dict:
+    order = sorted(located, key=lambda n: -EXPECTED_FILES.get(n, 0))
+    jobs = [(n, located[n][0], str(located[n][1]), str(tmp / "work" / f"{n}.arrow"), registry[n]) for n in order]
+    t0 = time.perf_counter()
+    per_source: dict[str, dict] = {}
+    bar = _Progress({n: EXPECTED_FILES.get(n, 0) for n in order}, progress)
+    try:
+        if workers <= 1:
+            for job in jobs:
+                per_source[job[0]] = process_source(*job)
+                bar.update(job[0], per_source[job[0]]["files"])
+        else:
+            ctx = mp.get_context("spawn")
+            with ctx.Manager() as manager:
+                queue = manager.Queue()
+                with ctx.Pool(min(workers, len(jobs))) as pool:
+                    pending = pool.map_async(_process_star, [job + (queue,) for job in jobs])
+                    while not pending.ready():
+                        try:
+                            name, n = queue.get(timeout=0.2)
+                            bar.update(name, n)
+                        except Exception:
+                            pass
+                    for stats in pending.get():
+                        per_source[stats["source"]] = stats
+    finally:
+        bar.close()
+    t_read = time.perf_counter() - t0
+    log(f"read, cleaned and classified {sum(s['articles'] for s in per_source.values()):,} articles "
+        f"in {t_read:.1f} s")
+
+    # -------- load the work tables in a fixed order
+    t1 = time.perf_counter()
+    tables = []
+    for n in sorted(located):
+        with pa.memory_map(str(tmp / "work" / f"{n}.arrow")) as source:
+            tables.append(ipc.open_file(source).read_all())
+    table = pa.concat_tables(tables)
+    order_idx = pc.sort_indices(table, sort_keys=[("id", "ascending")])
+    table = table.take(order_idx)
+    n = table.num_rows
+    if n == 0:
+        raise ProvSumError(f"no articles could be read from {root}: see the skip counts")
+
+    sigs = np.asarray(table.column("signature").combine_chunks().flatten()).reshape(n, dedup.NUM_PERM)
+    key_doc = np.asarray(table.column("key_doc").to_numpy(), dtype=np.uint64)
+    key_lead = np.asarray(table.column("key_lead").to_numpy(), dtype=np.uint64)
+    result = dedup.cluster([key_doc, key_lead], sigs)
+    ids = table.column("id").to_pylist()
+    sources_col = table.column("source").to_pylist()
+    orig_split = table.column("original_split").to_pylist()
+
+    # representative of each cluster: preferred source, then smallest id
+    best: dict[int, int] = {}
+    for i in range(n):
+        r = int(result.root[i])
+        j = best.get(r)
+        if j is None or (SOURCE_PREFERENCE.get(sources_col[i], 9), ids[i]) < (SOURCE_PREFERENCE.get(sources_col[j], 9), ids[j]):
+            best[r] = i
+    keep = np.zeros(n, dtype=bool)
+    keep[list(best.values())] = True
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        members[int(result.root[i])].append(i)
+    cross_source = sum(1 for m in members.values() if len({sources_col[i] for i in m}) > 1)
+    vn_overlap = sum(
+        1 for m in members.values()
+        if {orig_split[i] for i in m if sources_col[i] == "vietnews"} >= {"train", "test"}
+    )
+    cluster_id = [ids[best[int(result.root[i])]] for i in range(n)]
+    split = np.array([split_of(c) for c in cluster_id])
+    t_dedup = time.perf_counter() - t1
+    dup_removed = int(n - keep.sum())
+    log(f"dedup: {n:,} articles in {len(best):,} clusters; removed {dup_removed:,} duplicates "
+        f"({result.exact_merges:,} exact merges, {result.near_merges:,} near) in {t_dedup:.1f} s")
+
+    # -------- configs
+    is_meeting = np.asarray(table.column("is_meeting").to_numpy(zero_copy_only=False), dtype=bool)
+    levels = table.column("level").to_pylist()
+    is_prov = np.array([lv in classify_mod.PROVINCIAL_LEVELS for lv in levels]) & is_meeting
+    selectors = {"provincial": keep & is_prov, "meetings": keep & is_meeting, "news": keep & ~is_meeting}
+    out_table = table.select([name for name, _ in ROW_FIELDS])
+    counts: dict = {}
+    t2 = time.perf_counter()
+    for config, sel in selectors.items():
+        (tmp / "data" / config).mkdir(parents=True, exist_ok=True)
+        counts[config] = {}
+        for sp in SPLITS:
+            idx = np.flatnonzero(sel & (split == sp))
+            counts[config][sp] = int(len(idx))
+            if len(idx) == 0:  # datasets cannot read a parquet file without rows; the card omits the split
+                continue
+            part = out_table.take(pa.array(idx, type=pa.int64()))
+            write_split(part, tmp / "data" / config / f"{sp}-00000-of-00001.parquet")
+    t_write = time.perf_counter() - t2
+
+    # -------- statistics for the report and the card
+    kept_idx = np.flatnonzero(keep)
+    summaries = table.column("summary").to_pylist()
+    documents = table.column("document").to_pylist()
+    provinces = table.column("province").to_pylist()
+    mtypes = table.column("meeting_type").to_pylist()
+
+    def lengths(sel):
+        idx = np.flatnonzero(sel)
+        return {
+            "summary_words": _length_stats([len(summaries[i].split()) for i in idx]),
+            "document_words": _length_stats([len(documents[i].split()) for i in idx]),
+            "document_sentences": _length_stats([documents[i].count("\n") + 1 for i in idx]),
+        }
+
+    prov_sel = selectors["provincial"]
+    meet_sel = selectors["meetings"]
+    report = {
+        "provsum_version": __version__,
+        "corpora": str(root),
+        "checksums_verified": verify_checksums,
+        "sources": {name: {**per_source[name], "origin": f"{registry[name].repo_url} @ {registry[name].commit}",
+                           "archive": registry[name].archive, "sha256": registry[name].sha256}
+                    for name in sorted(per_source)},
+        "articles_cleaned": n,
+        "skips_total": sum(sum(s["skips"].values()) for s in per_source.values()),
+        "dedup": {
+            "method": f"exact (whitespace-free lower-cased body; title+lead when the lead has >= 20 words) + "
+                      f"MinHash {dedup.NUM_PERM} permutations, {dedup.SHINGLE}-word shingles, LSH {dedup.BANDS} bands, "
+                      f"verified at estimated Jaccard >= {dedup.THRESHOLD}",
+            "clusters": len(best), "duplicates_removed": dup_removed,
+            "exact_merges": result.exact_merges, "near_merges": result.near_merges,
+            "lsh_candidate_pairs": result.candidate_pairs,
+            "cross_source_clusters": cross_source,
+            "vietnews_train_test_clusters_before": vn_overlap,
+            "vietnews_train_test_clusters_after": 0,
+        },
+        "splits": {"method": "xxh64(cluster id) % 100: 0-79 train, 80-89 validation, 90-99 test",
+                   "fractions": FRACTIONS},
+        "counts": counts,
+        "meetings": {
+            "by_level": dict(sorted(Counter(levels[i] for i in np.flatnonzero(meet_sel)).items())),
+            "by_meeting_type": dict(sorted(Counter(mtypes[i] for i in np.flatnonzero(meet_sel)).items())),
+            "by_source": dict(sorted(Counter(sources_col[i] for i in np.flatnonzero(meet_sel)).items())),
+        },
+        "provincial": {
+            "by_level": dict(sorted(Counter(levels[i] for i in np.flatnonzero(prov_sel)).items())),
+            "by_meeting_type": dict(sorted(Counter(mtypes[i] for i in np.flatnonzero(prov_sel)).items())),
+            "by_province": dict(sorted(Counter(provinces[i] or "(unidentified)" for i in np.flatnonzero(prov_sel)).items(),
+                                       key=lambda kv: (-kv[1], kv[0]))),
+            "by_source": dict(sorted(Counter(sources_col[i] for i in np.flatnonzero(prov_sel)).items())),
+        },
+        "lengths": {"provincial": lengths(prov_sel), "meetings": lengths(meet_sel), "news": lengths(selectors["news"])},
+        "kept": int(len(kept_idx)),
+        "timings_seconds": {"read_clean_classify": round(t_read, 1), "dedup": round(t_dedup, 1),
+                            "write": round(t_write, 1)},
+        "audit": _audit_summary(),
+    }
+    return report
+
+
+def _audit_summary() -> dict | None:
+    try:
+        from provsum.data.audit import summary_for_card
+    except ImportError:
+        return None
+    return summary_for_card()
+
+
+def write_split(table: pa.Table, path: Path) -> None:
+    """Deterministic parquet: fixed row-group size, zstd, no timestamps."""
+    pq.write_table(table, path, compression="zstd", row_group_size=20000, write_statistics=True,
+                   use_dictionary=["source", "outlet", "category", "level", "meeting_type", "province"])

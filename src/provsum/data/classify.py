@@ -1,0 +1,220 @@
+"""Is this article a report of a meeting held by a Vietnamese party, state or mass-organisation
+body? At which level, of which type, in which province?
+
+Transparent rules, in this order (every rule reads the title and the lead; the body is read only
+to find the province when the lead does not name it):
+
+1. **Meeting cue** in the title or in the first sentence of the lead (``hội nghị``, ``kỳ họp``,
+   ``phiên họp``, ``giao ban``, ``sơ kết``, ``tổng kết``, ``làm việc với``, ``tiếp xúc cử tri``,
+   ``đối thoại``, ``đại hội``, ``hội thảo`` ...). Venue names (``Trung tâm Hội nghị quốc gia``)
+   are blanked first. A cue elsewhere means the meeting is a side detail: not a report.
+2. **Exclusions**: press conferences (``họp báo``), court trials, international summits and foreign
+   bodies, business events (shareholders, customers, product launches), sports congresses.
+3. **Organiser**: a Vietnamese party / state / mass-organisation body must be named in the title
+   or the lead.
+4. **Level** from the bodies named (national / provincial / district / commune; ``mixed`` when a
+   national body meets a named locality or bodies of several levels meet), **type** from the cue,
+   **province** from the gazetteer (``provinces.py``), preferring mentions after ``tỉnh``/``TP``/a body.
+
+``classify(title, lead, document, outlet)`` returns a ``Label``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provsum.data.provinces import CENTRAL_CITIES, PROVINCES
+
+LEVELS = ("provincial", "district", "commune", "national", "mixed")
+PROVINCIAL_LEVELS = frozenset({"provincial", "district", "commune", "mixed"})
+MEETING_TYPES = (
+    "hdnd_session", "party_committee", "people_committee", "briefing", "review",
+    "working_session", "voter_contact", "dialogue", "congress", "conference", "other",
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    is_meeting_report: bool
+    level: str | None = None
+    meeting_type: str | None = None
+    province: str | None = None
+    reason: str = ""  # which rule decided, for audits
+
+    @property
+    def is_provincial(self) -> bool:
+        return self.is_meeting_report and self.level in PROVINCIAL_LEVELS
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+VENUES = _rx(r"trung tâm hội nghị(?: quốc gia| quốc tế| tiệc cưới)?|cung văn hóa|nhà hát|hội trường")
+
+# meeting cues, most specific first: (type, pattern)
+CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("voter_contact", _rx(r"tiếp xúc (?:với )?cử tri|TXCT")),
+    ("hdnd_session", _rx(r"\bkỳ họp\b|\bkì họp\b|phiên chất vấn|chất vấn (?:và trả lời chất vấn|tại kỳ họp)|phiên khai mạc|phiên bế mạc|bế mạc kỳ họp|khai mạc kỳ họp")),
+    ("people_committee", _rx(r"phiên họp")),
+    ("briefing", _rx(r"giao ban")),
+    ("review", _rx(r"sơ kết|hội nghị tổng kết|tổng kết (?:công tác|năm|nhiệm kỳ|\d+ năm|hoạt động|phong trào|việc thực hiện|thực hiện|chương trình|đợt|giai đoạn)|triển khai nhiệm vụ (?:năm|công tác)")),
+    ("dialogue", _rx(r"hội nghị đối thoại|buổi đối thoại|đối thoại (?:với|giữa|trực tiếp) (?:doanh nghiệp|nhân dân|người dân|công dân|thanh niên|nông dân|cử tri|DN|các)")),
+    ("congress", _rx(r"\bđại hội (?:đại biểu|Đảng|đảng bộ|chi bộ|Hội|Đoàn|Công đoàn|Mặt trận|MTTQ|thi đua|lần thứ|nhiệm kỳ|Phụ nữ|Nông dân|Cựu chiến binh|Thanh niên|Hội Nông dân|Hội Liên hiệp|Hội LHPN|điểm|X|XI|XII|toàn quốc|các dân tộc thiểu số)")),
+    ("working_session", _rx(r"\blàm việc (?:với|tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty)|buổi làm việc|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
+    ("conference", _rx(r"hội nghị|hội thảo|tọa đàm|cuộc họp|buổi họp|họp bàn|họp khẩn|họp trực tuyến|\bhọp (?:với|để|về|thường|mặt|tổng kết|sơ kết)")),
+    ("conference", re.compile(r"(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Thường trực|Ban Thường vụ|Chính phủ|Thủ tướng)[^.]{0,40}\bhọp\b")),
+]
+PARTY_CUE = _rx(r"hội nghị (?:lần thứ \S+ )?(?:của )?(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Trung ương)|Hội nghị Trung ương|hội nghị Tỉnh ủy|hội nghị Thành ủy|hội nghị Huyện ủy")
+SEMINAR_CUE = _rx(r"hội thảo|tọa đàm")
+
+EXCLUDE = [
+    ("press_conference", _rx(r"họp báo|giao ban báo chí|thông tin báo chí|cung cấp thông tin cho báo chí")),
+    ("court", _rx(r"phiên tòa|xét xử|hầu tòa|tuyên án|phiên phúc thẩm|phiên sơ thẩm")),
+    ("international", _rx(r"(?:hội nghị|hội thảo|diễn đàn|tọa đàm) quốc tế|thượng đỉnh|\bAPEC\b|\bASEAN\b|\bG20\b|\bG7\b|\bG8\b|Liên hợp quốc|\bLHQ\b|\bUN\b|Davos|\bWEF\b|\bNATO\b|\bEU\b|Liên minh châu Âu|Hội đồng Bảo an|ngoại trưởng|Nhà Trắng|Điện Kremlin|Quốc hội (?:Mỹ|Nhật|Anh|Pháp|Đức|Hàn|Thái|Lào|Campuchia|Ukraine|Nga)|Thượng viện|Hạ viện|Nghị viện|Tổng thống|Thủ tướng (?:Nhật|Anh|Đức|Israel|Ấn|Thái|Úc|Australia|Nga|Trung Quốc|Campuchia|Lào|Malaysia|Singapore|Canada)|Bình Nhưỡng|Triều Tiên|WTO|\bIMF\b|World Bank|Ngân hàng Thế giới|\bOPEC\b|Paris|Washington|Bắc Kinh|Tokyo|Moscow|Bangkok|Singapore|Liên Xô")),
+    ("business", _rx(r"cổ đông|hội nghị khách hàng|tri ân khách hàng|ra mắt sản phẩm|sản phẩm mới|nhà phân phối|đại lý|triển lãm")),
+    ("sports", _rx(r"đại hội (?:thể dục thể thao|TDTT|thể thao)|SEA Games|Olympic|ASIAD|giải bóng đá|Liên đoàn Bóng đá|\bVFF\b|\bVPF\b|V-League|AFF")),
+    ("police_questioning", _rx(r"(?:Công an|cơ quan điều tra|CQĐT|cảnh sát)[^.]{0,30}làm việc với (?:nghi phạm|người|đối tượng|bị can|ông|bà|anh|chị)")),
+]
+
+_CAP = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
+# organising bodies, with the level each implies (case-sensitive: "xã hội" is not a commune)
+NATIONAL_BODY = r"Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
+PROVINCIAL_BODY = r"Tỉnh ủy|HĐND tỉnh|UBND tỉnh|Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh|\b[tT]ỉnh " + _CAP + r"|\bSở " + _CAP + r"|Tỉnh đoàn|Công an tỉnh|\bCATP\b|\bCA tỉnh\b|Bộ Chỉ huy Quân sự tỉnh|Bộ CHQS tỉnh|MTTQ tỉnh|Mặt trận Tổ quốc tỉnh|Liên đoàn Lao động tỉnh|LĐLĐ tỉnh|Đoàn ĐBQH|Đoàn đại biểu Quốc hội|Thành đoàn|lãnh đạo tỉnh"
+DISTRICT_BODY = r"Huyện ủy|Quận ủy|Thị ủy|(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?:huyện|quận|thị xã)|\b(?:[hH]uyện|[qQ]uận|[tT]hị xã) (?:" + _CAP + r"|\d+)"
+COMMUNE_BODY = r"(?:Đảng ủy|UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân) (?:xã|phường|thị trấn)|\b(?:[xX]ã|[pP]hường|[tT]hị trấn) (?:" + _CAP + r"|\d+)"
+GENERIC_BODY = r"Thành ủy|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Đảng ủy|Đảng bộ|Ban Thường vụ|Ban Chấp hành|Thường trực|MTTQ|Mặt trận Tổ quốc|Ban Dân vận|Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Cựu chiến binh|Liên đoàn Lao động|\bLĐLĐ\b|Công đoàn|Đoàn Thanh niên|Đoàn TNCS|Tỉnh đoàn|\bCục " + _CAP + r"|Chi cục|Kho bạc|Bảo hiểm xã hội|\bBHXH\b|Công an|Bộ đội Biên phòng|Quân khu|cử tri|Ban Chỉ đạo|Ban chỉ đạo|Chủ tịch (?:UBND|HĐND|tỉnh|TP|thành phố|huyện|xã|MTTQ|Ủy ban)|Bí thư|Sở " + _CAP + r"|Phòng " + _CAP
+
+_NATIONAL = re.compile(NATIONAL_BODY)
+_PROVINCIAL = re.compile(PROVINCIAL_BODY)
+_DISTRICT = re.compile(DISTRICT_BODY)
+_COMMUNE = re.compile(COMMUNE_BODY)
+_ANY_BODY = re.compile("|".join([NATIONAL_BODY, PROVINCIAL_BODY, DISTRICT_BODY, COMMUNE_BODY, GENERIC_BODY]))
+_ALL_LOCALITIES = re.compile(r"các (?:tỉnh|địa phương|bộ, ngành|bộ ngành)|63 tỉnh|toàn quốc|cả nước")
+_VENUE_BEFORE = re.compile(r"(?:tại|ở|về|đến|vào)\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
+
+# province gazetteer: variant -> canonical; mentions after a locality word are preferred
+_VARIANTS = sorted(
+    ((v, name) for name, (_kind, variants) in PROVINCES.items() for v in variants if v not in ("HN", "Thủ đô")),
+    key=lambda x: -len(x[0]),
+)
+_VARIANT_TO_NAME = dict(_VARIANTS)
+_PROVINCE_RX = re.compile(r"(?<![\w])(" + "|".join(re.escape(v) for v, _ in _VARIANTS) + r")(?![\w])")
+_CONTEXT_RX = re.compile(
+    r"(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|Tỉnh ủy|Thành ủy|HĐND|UBND|Công an|Sở|\()\s*$"
+)
+_CITY_BODY_RX = re.compile(r"(?:Thành ủy|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|thành phố|TP\.?|Chủ tịch|lãnh đạo|CATP|Công an|Hội \S+(?: \S+)?)\s*$")
+
+
+def first_sentence(text: str) -> str:
+    m = re.search(r"[.!?](?:\s|$)", text)
+    return text[: m.end()] if m else text
+
+
+def find_provinces(text: str) -> list[tuple[int, str, bool]]:
+    """(position, canonical province, preceded by a locality/body word) for each mention."""
+    out = []
+    for m in _PROVINCE_RX.finditer(text):
+        name = _VARIANT_TO_NAME[m.group(1)]
+        before = text[max(0, m.start() - 20): m.start()]
+        out.append((m.start(), name, bool(_CONTEXT_RX.search(before))))
+    return out
+
+
+def pick_province(*texts: str, outlet: str | None = None) -> str | None:
+    for text in texts:
+        mentions = find_provinces(text)
+        strong = [name for _pos, name, ctx in mentions if ctx]
+        if strong:
+            return strong[0]
+        if mentions:
+            return mentions[0][1]
+    if outlet:
+        mentions = find_provinces(outlet)
+        if mentions:
+            return mentions[0][1]
+    return None
+
+
+def _bodies(text: str) -> list[tuple[int, str]]:
+    """(position, level) of every organising body or locality named, venues ("tại Hà Nội") aside."""
+    found: list[tuple[int, str]] = []
+    for level, rx in (("national", _NATIONAL), ("provincial", _PROVINCIAL), ("district", _DISTRICT), ("commune", _COMMUNE)):
+        for m in rx.finditer(text):
+            if not _VENUE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
+                found.append((m.start(), level))
+    for pos, name, _ctx in find_provinces(text):
+        before = text[max(0, pos - 25): pos]
+        if _VENUE_BEFORE.search(before):
+            continue
+        # a province or centrally-run city named with its bodies, or as the sentence's subject
+        if _CITY_BODY_RX.search(before) or not before.strip() or before.rstrip()[-1] in "\n:":
+            found.append((pos, "provincial"))
+    found.sort()
+    return found
+
+
+def _level(title: str, head: str) -> str | None:
+    found = _bodies(f"{head}\n{title}")
+    if not found:
+        return None
+    levels = {lv for _p, lv in found}
+    first = found[0][1]
+    local = levels & {"provincial", "district", "commune"}
+    if "national" in levels and local:
+        return "national" if _ALL_LOCALITIES.search(head) else "mixed"
+    return first
+
+
+AT_MEETING = _rx(r"(?:tại|trong|ở) (?:hội nghị|cuộc họp|buổi họp|kỳ họp|phiên họp|buổi làm việc|buổi giao ban|hội nghị giao ban|phiên chất vấn|buổi tiếp xúc cử tri|buổi đối thoại)[^.]{0,120}")
+
+
+# a cheap gate before the cue patterns: any of their key words, on lower-cased text
+_GATE = re.compile(r"họp|hội nghị|giao ban|sơ kết|tổng kết|làm việc|tiếp xúc|txct|đối thoại|đại hội|hội thảo|tọa đàm|triển khai|chất vấn|khai mạc|bế mạc|đoàn công tác|đoàn giám sát|đoàn kiểm tra|giám sát")
+
+
+def _cue(text: str) -> str | None:
+    if not _GATE.search(text.lower()):
+        return None
+    for mtype, rx in CUES:
+        if rx.search(text):
+            return mtype
+    return None
+
+
+def classify(title: str, lead: str, document: str = "", outlet: str | None = None) -> Label:
+    head = first_sentence(lead)
+    cue_text = VENUES.sub(" ", f"{title}\n{head}")
+    meeting_type = _cue(cue_text)
+    if meeting_type is None:
+        # later in the lead, a meeting counts when the lead reports what was said or decided AT it
+        framed = AT_MEETING.search(VENUES.sub(" ", lead))
+        if not framed:
+            return Label(False, reason="no_meeting_cue")
+        meeting_type = _cue(framed.group(0)) or "conference"
+        head = lead
+    if meeting_type == "conference" and PARTY_CUE.search(cue_text):
+        meeting_type = "party_committee"
+    context = VENUES.sub(" ", f"{title}\n{lead}")
+    for reason, rx in EXCLUDE:
+        if rx.search(context):
+            # an international word in a provincial report ("hội nhập quốc tế") is no exclusion
+            # when the cue sentence itself names a Vietnamese provincial/local body
+            if reason == "international" and _PROVINCIAL.search(head) and not rx.search(head):
+                continue
+            return Label(False, reason=f"excluded_{reason}")
+    if not _ANY_BODY.search(context):
+        return Label(False, reason="no_organiser")
+
+    if meeting_type == "conference" and SEMINAR_CUE.search(cue_text) and not _bodies(f"{head}\n{title}"):
+        return Label(False, reason="seminar_without_state_organiser")
+    level = _level(title, head)
+    province = pick_province(head, title, lead, "\n".join(document.split("\n")[:3]), outlet=outlet)
+    if level is None and province and _ANY_BODY.search(f"{title}\n{head}"):
+        level = "provincial"
+    if level is None:
+        return Label(False, reason="no_level")
+    if level == "national" and not find_provinces(f"{title}\n{head}"):
+        province = None
+    return Label(True, level=level, meeting_type=meeting_type, province=province, reason=f"cue_{meeting_type}")

@@ -1,0 +1,305 @@
+"""From a ``RawArticle`` to a clean ``Article``: natural text, one sentence per line.
+
+- VietNews: undo word segmentation (``Bình_Liêu`` -> ``Bình Liêu``) and tokenization
+  (``25/2 ,`` -> ``25/2,``, quotes and brackets re-attached); re-join sentences the corpus split
+  at abbreviations (a line that starts in lower case continues the previous one).
+- baomoi: repair run-together sentences (``ma túy.Sau`` -> ``ma túy. Sau``) without touching
+  ``TP.HCM``, ``3.000``, ``10.5``, URLs or abbreviations; split glued sub-headings and bylines
+  (``đảo lộnAnh Việt``) onto their own line.
+- Leads lose outlet prefixes (``(HNM) - ``, ``ICTnews - ``); bodies lose the lead repeated at their
+  start, photo captions with a credit (``... Ảnh: TTXVN``, ``(Nguồn: ...)``), lone dots and trailing
+  furniture (bylines, ``Tin liên quan``, ``Theo ...`` credits).
+- Everything is NFC with the new tone-mark placement (see ``provsum.text.normalize``).
+
+No article's document contains its summary verbatim: sentences of the document that repeat the
+summary are removed, and an article where the summary still appears verbatim is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from provsum.data.readers import RawArticle, Skip
+from provsum.text.normalize import normalize
+from provsum.text.sentences import ABBREVIATIONS, split_sentences
+
+MIN_SUMMARY_WORDS = 10
+MIN_DOCUMENT_WORDS = 40
+MIN_DOCUMENT_SENTENCES = 2
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    title: str
+    summary: str
+    document: str  # sentences separated by "\n"
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    category: str | None = None
+    repairs: dict = field(default_factory=dict)  # what cleaning changed, counted in the build report
+
+
+# ---------------------------------------------------------------- VietNews de-tokenization
+
+_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?%)\]}…”’»])")
+_DETACHED_AFTER = tuple("([{“‘«")
+_STRAIGHT_QUOTES = re.compile(r'" ([^"\n]*?) "')
+_LINE_CONTINUES = re.compile(r"^[^\W\d_]")  # checked with str.islower below
+
+
+def desegment(text: str) -> str:
+    """``Ngày 25/2 , TAND TP. Đà_Nẵng tuyên_phạt Hồ_Xuân_Huy ( SN 1994 ) .``
+    -> ``Ngày 25/2, TAND TP. Đà Nẵng tuyên phạt Hồ Xuân Huy (SN 1994).``"""
+    text = text.replace("_", " ")
+    # str.replace is many times faster than a regex pass; tokens are single-space separated
+    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    for p in _DETACHED_AFTER:
+        if p + " " in text:
+            text = text.replace(p + " ", p)
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(r'"\1"', text)
+    if "  " in text:
+        text = re.sub(r" {2,}", " ", text)
+    return text.strip()
+
+
+def join_broken_lines(lines: list[str]) -> list[str]:
+    """A line that starts with a lower-case letter continues the previous one (VietNews split
+    sentences at abbreviations such as ``ông Th .``)."""
+    out: list[str] = []
+    for line in lines:
+        if out and _LINE_CONTINUES.match(line) and line[0].islower():
+            out[-1] = out[-1] + " " + line
+        else:
+            out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------- baomoi repair
+
+# Latin letters (Vietnamese included) by case; ranges like "à-ỹ" would mix cases
+_LATIN = [chr(c) for c in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))]
+_LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
+_UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
+# "ma túy.Sau" / "nói.”Sau" / "tháng.(TTXVN)": terminal punctuation glued to the next sentence
+_GLUED = re.compile(rf"(?<=[{_LOWER}0-9)\"”’%])([.!?…]+[\"”’)]*)(?=[{_UPPER}\"“(])")
+# "đảo lộnAnh Việt": a lower-case letter glued to an upper-case one (a sub-heading or byline)
+_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_WORD_END = re.compile(r"(\S+)$")
+_URLISH = re.compile(r"(https?://|www\.|\.(com|vn|net|org)\b)", re.IGNORECASE)
+
+
+def _non_ascii(s: str) -> bool:
+    return any(ord(c) > 127 for c in s)
+
+
+def repair_run_together(text: str) -> str:
+    """Insert the missing space after a glued full stop, and a line break at glued sub-headings.
+
+    >>> repair_run_together("về ma túy.Sau hàng tháng tại TP.HCM có 3.000 người, tăng 10.5%.Đó là")
+    'về ma túy. Sau hàng tháng tại TP.HCM có 3.000 người, tăng 10.5%. Đó là'
+    >>> repair_run_together("Nhịp sống đảo lộnAnh Việt chia sẻ trên VnExpress")
+    'Nhịp sống đảo lộn\\nAnh Việt chia sẻ trên VnExpress'
+    """
+
+    def glued(m: re.Match) -> str:
+        word = _WORD_END.search(text[max(0, m.start() - 40): m.start()])
+        token = word.group(1) if word else ""
+        if token in ABBREVIATIONS or _URLISH.search(token + m.group(1) + text[m.end(): m.end() + 6]):
+            return m.group(1)
+        return m.group(1) + " "
+
+    text = _GLUED.sub(glued, text)
+
+    def camel(m: re.Match) -> str:
+        i = m.start()
+        left = _WORD_END.search(text[max(0, i - 40): i])
+        right = re.match(r"\S+", text[i: i + 40])
+        lw = left.group(1) if left else ""
+        rw = right.group(0) if right else ""
+        if _URLISH.search(lw + rw):
+            return ""
+        if _non_ascii(lw) or _non_ascii(rw):
+            return "\n"
+        return ""
+
+    return _CAMEL.sub(camel, text)
+
+
+# ---------------------------------------------------------------- leads and furniture
+
+_OUTLET_PREFIX = re.compile(
+    r"^(?:\(\s*[^()]{1,30}\)\s*[-–—:]*\s*|[A-ZĐ][A-Za-zĐđ0-9.]{1,14}(?:\s?[A-Z0-9.]{1,8})?\s*[-–—]\s+)"
+)
+_CREDIT_MARK = re.compile(r"\(?\s*(?:Ảnh|Nguồn|Photo)\s*:\s*")
+# "T.B.Tổng", "UEVFCuộc": a credit glued to the first word of the next sentence
+_GLUED_CREDIT = re.compile(rf"^((?:[{_UPPER}]\.)+|[{_UPPER}]{{2,}}?)([{_UPPER}][{_LOWER}]\S*)$")
+_TRAILING_FURNITURE = re.compile(
+    r"^(?:tin liên quan|xem thêm|nội dung đã đăng|\(?theo\b|nguồn\s*:|->|>>|\(?ttxvn\)?$|\.+$|/\.$)",
+    re.IGNORECASE,
+)
+_LONE_PUNCT = re.compile(r"^[\W_]*$")
+_TERMINAL = re.compile(r"[.!?…\"”’)]$")
+_TRAILING_MARKS = re.compile(r"\s*(?:\./\.|/\.)\s*(?:\((?:TTXVN|[A-ZĐ][\w.]{1,12})\))?\s*$")
+
+
+def strip_outlet_prefix(lead: str) -> tuple[str, bool]:
+    """``(HNM) - Chiều 28-5, ...`` -> ``Chiều 28-5, ...``; ``ICTnews - Tại ...`` -> ``Tại ...``."""
+    m = _OUTLET_PREFIX.match(lead)
+    if m and len(lead) - m.end() > 20:
+        rest = lead[m.end():]
+        # the prefix must be followed by the sentence proper (upper case or digit)
+        if rest[:1].isupper() or rest[:1].isdigit():
+            return rest, True
+    return lead, False
+
+
+def _is_byline(sentence: str) -> bool:
+    words = sentence.split()
+    if not words or len(words) > 8 or _TERMINAL.search(sentence):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitals >= len(words) - 1
+
+
+def drop_furniture(sentences: list[str], repairs: dict) -> list[str]:
+    out = []
+    for s in sentences:
+        if _LONE_PUNCT.match(s) or s.lower() in {"tin liên quan", "quang cảnh hội nghị.", "ảnh minh họa"}:
+            repairs["furniture_lines"] = repairs.get("furniture_lines", 0) + 1
+            continue
+        out.append(s)
+    # related-article links glued to the last sentence ("... → Lộ diện chân dung ...")
+    if out:
+        for arrow in (" → ", " -> ", " >> "):
+            if arrow in out[-1]:
+                out[-1] = out[-1].split(arrow)[0].strip()
+                repairs["related_links"] = repairs.get("related_links", 0) + 1
+    # trailing bylines and credits
+    while out and (_TRAILING_FURNITURE.match(out[-1]) or _is_byline(out[-1])):
+        repairs["trailing_furniture"] = repairs.get("trailing_furniture", 0) + 1
+        out.pop()
+    if out:
+        cleaned = _TRAILING_MARKS.sub(".", out[-1]) if _TRAILING_MARKS.search(out[-1]) else out[-1]
+        out[-1] = cleaned.replace("..", ".") if cleaned.endswith("..") and not cleaned.endswith("...") else cleaned
+    return out
+
+
+def split_credit(after: str) -> tuple[str, str]:
+    """Split the text after ``Ảnh:`` into (credit, running text).
+
+    >>> split_credit("T.B.Tổng số cuộc kiểm tra")
+    ('T.B.', 'Tổng số cuộc kiểm tra')
+    >>> split_credit("UEVFCuộc thi ảnh lớn nhất")
+    ('UEVF', 'Cuộc thi ảnh lớn nhất')
+    >>> split_credit("Hữu Việt) Sau đó, hội nghị")
+    ('Hữu Việt)', 'Sau đó, hội nghị')
+    """
+    tokens = after.split(" ")
+    credit: list[str] = []
+    for i, tok in enumerate(tokens[:4]):
+        glued = _GLUED_CREDIT.match(tok)
+        if glued:
+            credit.append(glued.group(1))
+            return " ".join(credit), " ".join([glued.group(2)] + tokens[i + 1:])
+        if not tok or not (tok[0].isupper() or tok[0].isdigit() or tok[0] == "("):
+            break
+        credit.append(tok)
+        if tok.endswith(")") or tok.endswith(".") and len(tok) > 3:
+            return " ".join(credit), " ".join(tokens[i + 1:])
+    if len(credit) >= 3:  # a name then the next sentence: keep the next sentence's first word
+        return " ".join(credit[:2]), " ".join(tokens[2:])
+    return " ".join(credit), " ".join(tokens[len(credit):])
+
+
+def drop_captions(sentences: list[str], repairs: dict) -> list[str]:
+    """A sentence followed by a photo credit (``Ảnh: TTXVN``, ``(Nguồn: Sputnik)``) is a caption:
+    both go; running text glued after the credit stays."""
+    out: list[str] = []
+    for s in sentences:
+        m = _CREDIT_MARK.search(s) if ("Ảnh" in s or "Nguồn" in s or "Photo" in s) else None
+        if m and m.start() < 250:
+            repairs["captions"] = repairs.get("captions", 0) + 1
+            _credit, rest = split_credit(s[m.end():])
+            if m.start() == 0 and out:
+                out.pop()  # "Caption." then "Ảnh: X ..." as the next sentence
+            rest = rest.strip()
+            if rest:
+                out.append(rest)
+            continue
+        out.append(s)
+    return out
+
+
+def _squash(s: str) -> str:
+    """Lower case without spaces, commas or full stops: for comparing sentences with the lead
+    (str.split/replace are several times faster than a regex or translate here)."""
+    return "".join(s.lower().split()).replace(",", "").replace(".", "")
+
+
+def remove_summary_repeats(summary: str, sentences: list[str], repairs: dict) -> list[str]:
+    """Drop body sentences that repeat the lead (the lead repeated at the start of a body, or
+    any sentence wholly contained in the lead)."""
+    lead = _squash(summary)
+    out = []
+    for i, s in enumerate(sentences):
+        if i >= 6:  # repeats sit at the start; a verbatim lead later is caught by the final check
+            out.extend(sentences[i:])
+            break
+        sq = _squash(s)
+        if sq and len(sq) >= 20 and (sq in lead or (i < 3 and lead and lead in sq and len(sq) < 1.3 * len(lead))):
+            repairs["lead_repeat"] = repairs.get("lead_repeat", 0) + 1
+            continue
+        out.append(s)
+    return out
+
+
+# ---------------------------------------------------------------- the whole article
+
+def clean_article(raw: RawArticle) -> Article:
+    """Clean one article; raises ``Skip`` with a reason when it cannot make an example."""
+    repairs: dict = {}
+    segmented = raw.source == "vietnews"
+    title, lead = raw.title, raw.lead
+    if segmented:
+        title, lead = desegment(title), desegment(lead)
+        body = normalize(desegment("\n".join(line for line in raw.body if line.strip())))
+        sentences = join_broken_lines([line for line in body.split("\n") if line])
+    else:
+        body = normalize(repair_run_together("\n".join(raw.body)))
+        sentences = split_sentences(body)
+    title = normalize(title)
+    lead, stripped = strip_outlet_prefix(normalize(lead))
+    if stripped:
+        repairs["outlet_prefix"] = 1
+    if not segmented:
+        lead = repair_run_together(lead).replace("\n", " ")
+    sentences = drop_captions(sentences, repairs)
+    sentences = drop_furniture(sentences, repairs)
+    sentences = remove_summary_repeats(lead, sentences, repairs)
+    sentences = [s for s in sentences if s]
+
+    if len(lead.split()) < MIN_SUMMARY_WORDS:
+        raise Skip("short_summary", f"{raw.id}: lead has {len(lead.split())} words (< {MIN_SUMMARY_WORDS})")
+    document = "\n".join(sentences)
+    n_words = len(document.split())
+    if n_words < MIN_DOCUMENT_WORDS or len(sentences) < MIN_DOCUMENT_SENTENCES:
+        raise Skip("short_document", f"{raw.id}: body has {n_words} words in {len(sentences)} sentences")
+    if lead in document or lead in document.replace("\n", " "):
+        raise Skip("summary_in_document", f"{raw.id}: the lead appears verbatim in the body")
+    return Article(
+        id=raw.id,
+        source=raw.source,
+        title=title,
+        summary=lead,
+        document=document,
+        outlet=raw.outlet,
+        date=raw.date,
+        url=raw.url,
+        category=raw.category,
+        repairs=repairs,
+    )

@@ -1,0 +1,135 @@
+"""The whole build on our own tiny corpora in every raw format."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from fixtures import raw_corpora as fx
+from provsum.data import build as build_mod
+from provsum.data.build import build_dataset
+from provsum.data.load import load_dataset, load_records
+from provsum.errors import ChecksumError, InputError, SourceMissingError
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*.parquet"))}
+
+
+@pytest.fixture()
+def archives(tmp_path):
+    registry = fx.write_archives(tmp_path / "corpora")
+    return tmp_path / "corpora", registry
+
+
+def test_build_counts_skips_and_configs(archives, tmp_path):
+    corpora, registry = archives
+    out = tmp_path / "ds"
+    report = build_dataset(corpora, out, sources=registry, workers=1, progress=False, log=None)
+    assert report["skips_total"] == 4  # 2-block vietnews, 2-line baomoi2017, invalid utf-8, empty file
+    skips = {n: s["skips"] for n, s in report["sources"].items()}
+    assert skips["vietnews"] == {"too_few_blocks": 1}
+    assert skips["baomoi2017"] == {"too_few_lines": 1}
+    assert skips["baomoi2013"] == {"empty_file": 1, "invalid_utf8": 1}
+    assert skips["vntc"] == {}
+    # the VietNews train/test copy of the same article is one cluster
+    assert report["dedup"]["vietnews_train_test_clusters_before"] == 1
+    assert report["dedup"]["duplicates_removed"] == 1
+    rows = {c: sum(report["counts"][c].values()) for c in report["counts"]}
+    ids = {c: [r["id"] for sp in ("train", "validation", "test") for r in load_records(c, sp, out)] for c in rows}
+    assert sorted(ids["provincial"]) == [
+        "baomoi2013:data/11000001.txt", "baomoi2017:vn_news/data/21000001.txt",
+        "vietnews:data/test_tokenized/000001.txt.seg", "vntc:Train_Full/Chinh tri Xa hoi/XH_TT_ (1).txt",
+    ]
+    assert set(ids["provincial"]) <= set(ids["meetings"])
+    assert set(ids["meetings"]).isdisjoint(ids["news"])
+    assert "vietnews:data/val_tokenized/000002.txt.seg" in ids["news"]
+    assert "baomoi2017:vn_news/data/21000003.txt" in ids["news"]  # a press conference is news
+    assert "vietnews:data/train_tokenized/000007.txt.seg" not in ids["meetings"] + ids["news"]  # the duplicate
+    rec = next(r for sp in ("train", "validation", "test") for r in load_records("provincial", sp, out)
+               if r["id"] == "baomoi2013:data/11000001.txt")
+    assert (rec["level"], rec["meeting_type"], rec["province"], rec["date"], rec["outlet"]) == \
+        ("provincial", "hdnd_session", "Hà Nội", "2013-07-03", "Hà Nội Mới")
+    assert rec["url"] == "https://baomoi.com/c/11000001.epi"
+    assert rec["summary"] not in rec["document"]
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\nlanguage:\n- vi\n")
+    assert "config_name: provincial" in card and "task_categories:\n- summarization" in card
+    assert json.loads((out / "build_report.json").read_text())["counts"] == report["counts"]
+
+
+def test_rebuild_is_byte_identical(archives, tmp_path):
+    corpora, registry = archives
+    build_dataset(corpora, tmp_path / "a", sources=registry, workers=1, progress=False, log=None)
+    build_dataset(corpora, tmp_path / "b", sources=registry, workers=2, progress=False, log=None)
+    da, db = _digest(tmp_path / "a" / "data"), _digest(tmp_path / "b" / "data")
+    assert da and da == db
+    assert (tmp_path / "a" / "README.md").read_bytes() == (tmp_path / "b" / "README.md").read_bytes()
+
+
+def test_failed_build_leaves_previous_output(archives, tmp_path, monkeypatch):
+    corpora, registry = archives
+    out = tmp_path / "ds"
+    build_dataset(corpora, out, sources=registry, workers=1, progress=False, log=None)
+    before = _digest(out / "data")
+    card_before = (out / "README.md").read_bytes()
+    calls = []
+
+    def failing_write(table, path):
+        calls.append(path)
+        if len(calls) == 4:
+            raise RuntimeError("disk full (simulated)")
+        pq.write_table(table, path)
+
+    monkeypatch.setattr(build_mod, "write_split", failing_write)
+    with pytest.raises(RuntimeError, match="simulated"):
+        build_dataset(corpora, out, sources=registry, workers=1, progress=False, log=None)
+    assert _digest(out / "data") == before
+    assert (out / "README.md").read_bytes() == card_before
+    assert not (out / ".build-tmp").exists()
+
+
+def test_checksum_mismatch_is_an_error_unless_no_verify(archives, tmp_path):
+    corpora, registry = archives
+    bad = dict(registry)
+    bad["vntc"] = build_mod.Source(**{**registry["vntc"].__dict__, "sha256": "0" * 64})
+    with pytest.raises(ChecksumError, match="vntc-d4352d5.tar.xz: sha256 .* does not match"):
+        build_dataset(corpora, tmp_path / "x", sources=bad, workers=1, progress=False, log=None)
+    report = build_dataset(corpora, tmp_path / "x", sources=bad, workers=1, progress=False, log=None,
+                           verify_checksums=False)
+    assert report["checksums_verified"] is False
+
+
+def test_truncated_archive_names_the_file(archives, tmp_path):
+    corpora, registry = archives
+    path = corpora / registry["vietnews"].archive
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(InputError, match=r"vietnews-a20d9b7\.tar\.xz: corrupt or truncated archive of source 'vietnews'"):
+        build_dataset(corpora, tmp_path / "x", sources=registry, workers=1, progress=False, log=None,
+                      verify_checksums=False)
+
+
+def test_missing_source_says_how_to_get_it(tmp_path):
+    with pytest.raises(SourceMissingError, match=r"git clone https://github.com/ThanhChinhBK/vietnews vietnews && git -C vietnews checkout a20d9b7f"):
+        build_dataset(tmp_path / "nothing", tmp_path / "x", workers=1, progress=False, log=None)
+
+
+def test_build_from_clones_and_load_with_datasets(tmp_path):
+    clones = fx.write_clones(tmp_path / "clones")
+    out = tmp_path / "ds"
+    build_dataset(clones, out, workers=1, progress=False, log=None)
+    import datasets
+
+    total = 0
+    for config in ("provincial", "meetings", "news"):
+        dd = datasets.load_dataset(str(out), config)
+        assert set(dd) == ({"train", "test"} if config == "news" else {"train", "validation", "test"})  # no empty split
+        total += sum(len(dd[s]) for s in dd) if config != "provincial" else 0
+        assert dd["train"].column_names[:4] == ["id", "title", "document", "summary"]
+    assert total == 8
+    assert len(load_dataset("meetings", "train", out)) + len(load_dataset("meetings", "validation", out)) + \
+        len(load_dataset("meetings", "test", out)) == 4

@@ -1,0 +1,70 @@
+import pytest
+
+from provsum.data.classify import classify, find_provinces, pick_province
+
+# (title, lead, expected is_meeting, level, meeting_type, province) — written by us
+CASES = [
+    ("Giao ban công tác Dân vận 9 tháng đầu năm",
+     "Ngày 29/10, tại Bình Liêu, Ban Dân vận Tỉnh ủy Quảng Ninh đã tổ chức hội nghị giao ban công tác dân vận 9 tháng đầu năm.",
+     True, "provincial", "briefing", "Quảng Ninh"),
+    ("Khai mạc kỳ họp thứ 12 HĐND tỉnh",
+     "Sáng 4-12, HĐND tỉnh Nghệ An khóa XVII khai mạc kỳ họp thứ 12 để xem xét các báo cáo kinh tế - xã hội.",
+     True, "provincial", "hdnd_session", "Nghệ An"),
+    ("UBND TP Hà Nội họp phiên thường kỳ tháng 6",
+     "Chiều 30-6, UBND TP Hà Nội tổ chức phiên họp thường kỳ tháng 6 để đánh giá tình hình kinh tế - xã hội.",
+     True, "provincial", "people_committee", "Hà Nội"),
+    ("Huyện ủy Tiên Yên sơ kết 6 tháng",
+     "Ngày 10/7, Huyện ủy Tiên Yên tổ chức hội nghị sơ kết công tác 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm.",
+     True, "district", "review", None),
+    ("Thủ tướng làm việc với tỉnh Bình Dương",
+     "Ngày 5-1, Thủ tướng Chính phủ đã có buổi làm việc với lãnh đạo tỉnh Bình Dương về tình hình phát triển kinh tế - xã hội.",
+     True, "mixed", "working_session", "Bình Dương"),
+    ("Chính phủ họp phiên thường kỳ tháng 5",
+     "Sáng 1-6, Thủ tướng chủ trì phiên họp Chính phủ thường kỳ tháng 5 trực tuyến với các địa phương.",
+     True, "national", "people_committee", None),
+    ("Đại biểu Quốc hội tiếp xúc cử tri xã Hòa Hiệp",
+     "Sáng 20-4, Đoàn ĐBQH tỉnh Phú Yên tiếp xúc cử tri xã Hòa Hiệp trước kỳ họp thứ 5.",
+     True, "provincial", "voter_contact", "Phú Yên"),
+    # not meeting reports
+    ("Họp báo công bố giải chạy marathon",
+     "Sáng 3-3, UBND tỉnh Quảng Bình tổ chức họp báo công bố giải chạy marathon quốc tế.",
+     False, None, None, None),
+    ("Đêm nhạc tại Trung tâm Hội nghị quốc gia",
+     "Tối qua, đêm nhạc của ca sĩ X đã diễn ra tại Trung tâm Hội nghị quốc gia với hàng nghìn khán giả.",
+     False, None, None, None),
+    ("Đại hội cổ đông thường niên công ty ABC",
+     "Sáng 20-4, công ty ABC tổ chức đại hội đồng cổ đông thường niên, thông qua kế hoạch lợi nhuận.",
+     False, None, None, None),
+    ("Hội nghị thượng đỉnh APEC khai mạc",
+     "Hội nghị các nhà lãnh đạo kinh tế APEC lần thứ 25 đã khai mạc tại Đà Nẵng với sự tham dự của 21 nền kinh tế.",
+     False, None, None, None),
+    ("Bắt đối tượng trộm xe máy",
+     "Công an quận 1 vừa bắt giữ đối tượng trộm cắp xe máy tại khu vực chợ Bến Thành.",
+     False, None, None, None),
+    ("Tuyên án vụ tham ô",
+     "Sau phiên tòa kéo dài 3 ngày, TAND tỉnh Long An tuyên án các bị cáo trong vụ tham ô tài sản.",
+     False, None, None, None),
+]
+
+
+@pytest.mark.parametrize("title,lead,meeting,level,mtype,province", CASES)
+def test_labelled_fixtures(title, lead, meeting, level, mtype, province):
+    lab = classify(title, lead)
+    assert lab.is_meeting_report is meeting, lab
+    if meeting:
+        assert (lab.level, lab.meeting_type) == (level, mtype), lab
+        if province is not None:
+            assert lab.province == province, lab
+
+
+def test_meeting_only_in_body_is_not_a_report():
+    body = "Ông A cho biết sẽ báo cáo tại hội nghị của Tỉnh ủy vào tuần sau."
+    assert not classify("Giá lúa tăng mạnh", "Giá lúa tại các tỉnh miền Tây tăng 500 đồng mỗi kg.", body).is_meeting_report
+
+
+def test_provinces_gazetteer_and_variants():
+    assert [p for _pos, p, _ctx in find_provinces("TP.HCM, Bà Rịa - Vũng Tàu và TT-Huế, Đắc Lắc")] == \
+        ["TP. Hồ Chí Minh", "Bà Rịa - Vũng Tàu", "Thừa Thiên Huế", "Đắk Lắk"]
+    # a mention after "tỉnh" beats an earlier bare one
+    assert pick_province("Ông Long An nói với lãnh đạo tỉnh Bến Tre") == "Bến Tre"
+    assert pick_province("không có tỉnh nào", outlet="Báo Quảng Ninh") == "Quảng Ninh"

@@ -1,0 +1,42 @@
+import numpy as np
+
+from provsum.data.dedup import NUM_PERM, cluster, exact_key, signature, word_hashes
+
+# 200 distinct words; changing one word changes 5 of 196 shingles: Jaccard = 191 / 201 = 0.95
+BASE = " ".join(f"chữ{i}" for i in range(200))
+NEAR = BASE.replace("chữ100 ", "khác ")
+
+
+def test_word_hashes_ignore_whitespace_and_case():
+    assert np.array_equal(word_hashes("Hội  nghị\ngiao ban"), word_hashes("hội nghị giao BAN"))
+    assert len(word_hashes("a b a")) == 3 and word_hashes("a b a")[0] == word_hashes("a b a")[2]
+    assert exact_key("A  b\nc") == exact_key("a b c") != exact_key("a b d")
+
+
+def test_signature_similarity_tracks_jaccard():
+    near = NEAR
+    far = " ".join(f"từ{i}" for i in range(120))
+    s0, s1, s2 = signature(BASE), signature(near), signature(far)
+    assert s0.shape == (NUM_PERM,) and s0.dtype == np.uint32
+    assert (s0 == s1).mean() >= 0.8
+    assert (s0 == s2).mean() == 0.0
+    assert np.array_equal(s0, signature(BASE))  # deterministic
+
+
+def test_cluster_exact_and_near_and_distinct():
+    near = NEAR
+    far = " ".join(f"từ{i}" for i in range(120))
+    texts = [BASE, far, near, BASE]
+    sigs = np.stack([signature(t) for t in texts])
+    keys = np.array([exact_key(t) for t in texts], dtype=np.uint64)
+    res = cluster([keys], sigs)
+    assert list(res.root) == [0, 1, 0, 0]
+    assert res.exact_merges == 1 and res.near_merges == 1
+
+
+def test_zero_keys_never_merge():
+    far1 = " ".join(f"a{i}" for i in range(50))
+    far2 = " ".join(f"b{i}" for i in range(50))
+    sigs = np.stack([signature(far1), signature(far2)])
+    res = cluster([np.array([0, 0], dtype=np.uint64)], sigs)
+    assert list(res.root) == [0, 1]
