@@ -34,3 +34,13 @@ def test_engines_agree_on_texts_with_multiple_references_and_modes():
             a = score_chunk(preds, refs, types, tokenizer=tokenizer, multi_ref=multi, engine="numpy")
             b = score_chunk(preds, refs, types, tokenizer=tokenizer, multi_ref=multi, engine="python")
             assert np.allclose(np.array(a), np.array(b), atol=1e-12, rtol=0)
+
+
+def test_workers_give_the_same_scores():
+    from provsum.metrics.api import rouge_matrix
+
+    preds = [f"hội nghị giao ban tỉnh lần {i}.\nTổng vốn {i}.000 tỷ" for i in range(40)]
+    refs = [[f"Hội nghị tỉnh lần {i % 7}, vốn {i}.000 tỷ đồng"] for i in range(40)]
+    names, one = rouge_matrix(preds, refs, workers=1)
+    _, two = rouge_matrix(preds, refs, workers=2)
+    assert names[:3] == ["rouge1_p", "rouge1_r", "rouge1_f"] and np.array_equal(one, two)

@@ -144,6 +144,10 @@ def score_pairs(
         return score_chunk(predictions, references, rouge_types, tokenizer, tone_marks, sentence_split, multi_ref)
     import multiprocessing as mp
 
+    if tokenizer == "syllable":
+        from provsum.metrics.intern import _char_table
+
+        _char_table()  # build the one-time table before forking, not once per worker
     size = -(-n // workers)
     tasks = [
         (predictions[i : i + size], references[i : i + size], rouge_types, tokenizer, tone_marks, sentence_split, multi_ref)
