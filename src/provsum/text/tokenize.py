@@ -63,10 +63,9 @@ _RS_VALID = re.compile(r"^[a-z0-9]+$")
 # lower-case text (tested), but a character class instead of a 60-way alternation: 6x faster.
 _OLD_TONE_LC = re.compile(r"(?<!q)(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![^\W\d_])")
 _NEW_TONE_LC = {
-    old: unicodedata.normalize("NFC", unicodedata.normalize("NFD", old)[0] + unicodedata.normalize("NFD", old)[2:]
-                               + unicodedata.normalize("NFD", old)[1])
-    for old in (unicodedata.normalize("NFC", f + s + t) for f, s in (("o", "a"), ("o", "e"), ("u", "y"))
-                for t in "\u0300\u0301\u0309\u0303\u0323")
+    unicodedata.normalize("NFC", f + s + tone): unicodedata.normalize("NFC", f + tone + s)
+    for f, s in (("o", "a"), ("o", "e"), ("u", "y"))
+    for tone in "\u0300\u0301\u0309\u0303\u0323"  # grave, acute, hook above, tilde, dot below
 }
 
 
@@ -79,45 +78,9 @@ def unify_tone_marks_lower(text: str) -> str:
     return _OLD_TONE_LC.sub(_new_tone, text)
 
 
-_NOT_NFC_RE: re.Pattern[str] | None = None
-
-
-def _not_nfc_re() -> re.Pattern[str]:
-    """A class of every character that can make a text not NFC: combining marks, characters
-    NFC changes on their own, second members of canonical compositions, Hangul V/T jamo.
-    A text with none of them is already NFC, so the (slower) normalization is skipped."""
-    global _NOT_NFC_RE
-    if _NOT_NFC_RE is None:
-        chars: set[int] = set(range(0x1161, 0x1176)) | set(range(0x11A8, 0x11C3))
-        for cp in range(0x30000):  # no character above has a decomposition or a combining class
-            c = chr(cp)
-            if unicodedata.combining(c) or unicodedata.normalize("NFC", c) != c:
-                chars.add(cp)
-            d = unicodedata.decomposition(c)
-            if d and not d.startswith("<"):
-                parts = d.split()
-                if len(parts) == 2:
-                    chars.add(int(parts[1], 16))
-        ranges = []
-        for cp in sorted(chars):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1][1] = cp
-            else:
-                ranges.append([cp, cp])
-        body = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-        _NOT_NFC_RE = re.compile(f"[{body}]")
-    return _NOT_NFC_RE
-
-
-def prepare(text: str, tone_marks: bool = True, fast_nfc: bool = False) -> str:
+def prepare(text: str, tone_marks: bool = True) -> str:
     """The normalization every non-compat mode applies before splitting: NFC, lowercase, tone marks."""
-    if not fast_nfc:
-        text = unicodedata.normalize("NFC", text)
-    elif _not_nfc_re().search(text):
-        # normalize only the lines that need it
-        rx = _not_nfc_re()
-        text = "\n".join(unicodedata.normalize("NFC", t) if rx.search(t) else t for t in text.split("\n"))
-    text = text.lower()
+    text = unicodedata.normalize("NFC", text).lower()
     if tone_marks:
         text = unify_tone_marks_lower(text)
     return text
