@@ -28,3 +28,12 @@ def test_on_vietnamese_text_with_tone_unification():
     empty = abstractiveness([""], ["x y"])[0]
     assert empty == {"compression": 0.0, "novel_1": 0.0, "novel_2": 0.0, "novel_3": 0.0, "novel_4": 0.0,
                      "coverage": 0.0, "density": 0.0}
+
+
+def test_interned_batch_equals_token_path():
+    from provsum.text.tokenize import tokenize
+
+    docs = ["Sáng 29/10, UBND tỉnh Khánh Hoà họp. Tổng vốn 3.000 tỷ đồng.", "a b c a b c d", "x"]
+    sums = ["UBND tỉnh Khánh Hòa họp, vốn 3.000 tỷ.", "a b c d e", ""]
+    rows = abstractiveness(sums, docs)
+    assert rows == [abstractiveness_of_tokens(tokenize(d), tokenize(s)) for d, s in zip(docs, sums)]

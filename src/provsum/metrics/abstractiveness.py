@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from provsum.text.tokenize import tokenize_batch
 
 METRICS = ("compression", "novel_1", "novel_2", "novel_3", "novel_4", "coverage", "density")
 
@@ -52,8 +51,10 @@ def fragments(article: Sequence, summary: Sequence) -> list[int]:
     return out
 
 
-def _ngrams(tokens: Sequence, n: int) -> list[tuple]:
-    return [tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
+def _ngrams(tokens: Sequence, n: int) -> list:
+    if n == 1:
+        return list(tokens)
+    return list(zip(*(tokens[i:] for i in range(n))))
 
 
 def abstractiveness_of_tokens(document: Sequence, summary: Sequence) -> dict[str, float]:
@@ -74,9 +75,18 @@ def abstractiveness_of_tokens(document: Sequence, summary: Sequence) -> dict[str
 
 
 def abstractiveness(summaries: Sequence[str], documents: Sequence[str], tone_marks: bool = True) -> list[dict[str, float]]:
-    """Per example, the metrics of :data:`METRICS`."""
+    """Per example, the metrics of :data:`METRICS` (on interned syllable ids: same values as on tokens)."""
     if len(summaries) != len(documents):
         raise ValueError(f"{len(summaries)} summaries but {len(documents)} documents")
-    sums = tokenize_batch(list(summaries), tone_marks=tone_marks)
-    docs = tokenize_batch(list(documents), tone_marks=tone_marks)
-    return [abstractiveness_of_tokens(d, s) for d, s in zip(docs, sums)]
+    from provsum.metrics.intern import syllable_ids_or_strings
+
+    n = len(summaries)
+    if not n:
+        return []
+    ids, lens, _ = syllable_ids_or_strings([*summaries, *documents], tone_marks)
+    flat = ids.tolist()
+    seqs, k = [], 0
+    for length in lens.tolist():
+        seqs.append(flat[k : k + length])
+        k += length
+    return [abstractiveness_of_tokens(seqs[n + i], seqs[i]) for i in range(n)]
