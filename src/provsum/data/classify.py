@@ -62,7 +62,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("review", _rx(r"sơ kết|hội nghị tổng kết|tổng kết (?:công tác|năm|nhiệm kỳ|\d+ năm|hoạt động|phong trào|việc thực hiện|thực hiện|chương trình|đợt|giai đoạn)|triển khai nhiệm vụ (?:năm|công tác)")),
     ("dialogue", _rx(r"hội nghị đối thoại|buổi đối thoại|đối thoại (?:với|giữa|trực tiếp) (?:doanh nghiệp|nhân dân|người dân|công dân|thanh niên|nông dân|cử tri|DN|các)")),
     ("congress", _rx(r"\bđại hội (?:đại biểu|Đảng|đảng bộ|chi bộ|Hội|Đoàn|Công đoàn|Mặt trận|MTTQ|thi đua|lần thứ|nhiệm kỳ|Phụ nữ|Nông dân|Cựu chiến binh|Thanh niên|Hội Nông dân|Hội Liên hiệp|Hội LHPN|điểm|X|XI|XII|toàn quốc|các dân tộc thiểu số)")),
-    ("working_session", _rx(r"\blàm việc (?:với|tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty)|buổi làm việc|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
+    ("working_session", _rx(r"\b(?:buổi )?làm việc (?:với|tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty)|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
     ("conference", _rx(r"hội nghị|hội thảo|tọa đàm|cuộc họp|buổi họp|họp bàn|họp khẩn|họp trực tuyến|\bhọp (?:với|để|về|thường|mặt|tổng kết|sơ kết)")),
     ("conference", re.compile(r"(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Thường trực|Ban Thường vụ|Chính phủ|Thủ tướng)[^.]{0,40}\bhọp\b")),
 ]
@@ -73,6 +73,8 @@ EXCLUDE = [
     ("press_conference", _rx(r"họp báo|giao ban báo chí|thông tin báo chí|cung cấp thông tin cho báo chí")),
     ("court", _rx(r"phiên tòa|xét xử|hầu tòa|tuyên án|phiên phúc thẩm|phiên sơ thẩm")),
     ("international", _rx(r"(?:hội nghị|hội thảo|diễn đàn|tọa đàm) quốc tế|thượng đỉnh|\bAPEC\b|\bASEAN\b|\bG20\b|\bG7\b|\bG8\b|Liên hợp quốc|\bLHQ\b|\bUN\b|Davos|\bWEF\b|\bNATO\b|\bEU\b|Liên minh châu Âu|Hội đồng Bảo an|ngoại trưởng|Nhà Trắng|Điện Kremlin|Quốc hội (?:Mỹ|Nhật|Anh|Pháp|Đức|Hàn|Thái|Lào|Campuchia|Ukraine|Nga)|Thượng viện|Hạ viện|Nghị viện|Tổng thống|Thủ tướng (?:Nhật|Anh|Đức|Israel|Ấn|Thái|Úc|Australia|Nga|Trung Quốc|Campuchia|Lào|Malaysia|Singapore|Canada)|Bình Nhưỡng|Triều Tiên|WTO|\bIMF\b|World Bank|Ngân hàng Thế giới|\bOPEC\b|Paris|Washington|Bắc Kinh|Tokyo|Moscow|Bangkok|Singapore|Liên Xô")),
+    ("visit", _rx(r"thăm,? (?:và )?tặng quà|trao quà|tặng quà|thăm hỏi|chúc Tết|chúc mừng năm mới")),
+    ("education_fair", _rx(r"du học|học bổng|tuyển sinh")),
     ("business", _rx(r"cổ đông|hội nghị khách hàng|tri ân khách hàng|ra mắt sản phẩm|sản phẩm mới|nhà phân phối|đại lý|triển lãm")),
     ("sports", _rx(r"đại hội (?:thể dục thể thao|TDTT|thể thao)|SEA Games|Olympic|ASIAD|giải bóng đá|Liên đoàn Bóng đá|\bVFF\b|\bVPF\b|V-League|AFF")),
     ("police_questioning", _rx(r"(?:Công an|cơ quan điều tra|CQĐT|cảnh sát)[^.]{0,30}làm việc với (?:nghi phạm|người|đối tượng|bị can|ông|bà|anh|chị)")),
@@ -80,7 +82,7 @@ EXCLUDE = [
 
 _CAP = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
 # organising bodies, with the level each implies (case-sensitive: "xã hội" is not a commune)
-NATIONAL_BODY = r"Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
+NATIONAL_BODY = r"(?<!biểu )Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
 PROVINCIAL_BODY = r"Tỉnh ủy|HĐND tỉnh|UBND tỉnh|Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh|\b[tT]ỉnh " + _CAP + r"|\bSở " + _CAP + r"|Tỉnh đoàn|Công an tỉnh|\bCATP\b|\bCA tỉnh\b|Bộ Chỉ huy Quân sự tỉnh|Bộ CHQS tỉnh|MTTQ tỉnh|Mặt trận Tổ quốc tỉnh|Liên đoàn Lao động tỉnh|LĐLĐ tỉnh|Đoàn ĐBQH|Đoàn đại biểu Quốc hội|Thành đoàn|lãnh đạo tỉnh"
 DISTRICT_BODY = r"Huyện ủy|Quận ủy|Thị ủy|(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?:huyện|quận|thị xã)|\b(?:[hH]uyện|[qQ]uận|[tT]hị xã) (?:" + _CAP + r"|\d+)"
 COMMUNE_BODY = r"(?:Đảng ủy|UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân) (?:xã|phường|thị trấn)|\b(?:[xX]ã|[pP]hường|[tT]hị trấn) (?:" + _CAP + r"|\d+)"
@@ -90,8 +92,11 @@ _NATIONAL = re.compile(NATIONAL_BODY)
 _PROVINCIAL = re.compile(PROVINCIAL_BODY)
 _DISTRICT = re.compile(DISTRICT_BODY)
 _COMMUNE = re.compile(COMMUNE_BODY)
+# a state / party / mass-organisation body proper (not a bare place name), for seminars
+_STATE_BODY = re.compile("|".join([NATIONAL_BODY, GENERIC_BODY, r"Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành đoàn|Tỉnh đoàn|Đoàn ĐBQH"]))
 _ANY_BODY = re.compile("|".join([NATIONAL_BODY, PROVINCIAL_BODY, DISTRICT_BODY, COMMUNE_BODY, GENERIC_BODY]))
 _ALL_LOCALITIES = re.compile(r"các (?:tỉnh|địa phương|bộ, ngành|bộ ngành)|63 tỉnh|toàn quốc|cả nước")
+_DOCUMENT_BEFORE = re.compile(r"(?:Chỉ thị|Nghị quyết|Nghị định|Quyết định|Luật|Thông tư|Kết luận|Pháp lệnh|Chương trình|Đề án|Chiến lược)\b[^,;]{0,45}$")
 _VENUE_BEFORE = re.compile(r"(?:tại|ở|về|đến|vào)\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
 
 # province gazetteer: variant -> canonical; mentions after a locality word are preferred
@@ -142,8 +147,12 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for level, rx in (("national", _NATIONAL), ("provincial", _PROVINCIAL), ("district", _DISTRICT), ("commune", _COMMUNE)):
         for m in rx.finditer(text):
-            if not _VENUE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
-                found.append((m.start(), level))
+            if _VENUE_BEFORE.search(text[max(0, m.start() - 12): m.start()]):
+                continue
+            # "Chỉ thị 03 của Bộ Chính trị": a national body named as a document's author is no participant
+            if level == "national" and _DOCUMENT_BEFORE.search(text[max(0, m.start() - 50): m.start()]):
+                continue
+            found.append((m.start(), level))
     for pos, name, _ctx in find_provinces(text):
         before = text[max(0, pos - 25): pos]
         if _VENUE_BEFORE.search(before):
@@ -163,7 +172,7 @@ def _level(title: str, head: str) -> str | None:
     first = found[0][1]
     local = levels & {"provincial", "district", "commune"}
     if "national" in levels and local:
-        return "national" if _ALL_LOCALITIES.search(head) else "mixed"
+        return "national" if first == "national" and _ALL_LOCALITIES.search(head) else "mixed"
     return first
 
 
@@ -204,10 +213,10 @@ def classify(title: str, lead: str, document: str = "", outlet: str | None = Non
             if reason == "international" and _PROVINCIAL.search(head) and not rx.search(head):
                 continue
             return Label(False, reason=f"excluded_{reason}")
-    if not _ANY_BODY.search(context):
+    if not _ANY_BODY.search(context) and not _bodies(f"{head}\n{title}"):
         return Label(False, reason="no_organiser")
 
-    if meeting_type == "conference" and SEMINAR_CUE.search(cue_text) and not _bodies(f"{head}\n{title}"):
+    if meeting_type == "conference" and SEMINAR_CUE.search(cue_text) and not _STATE_BODY.search(f"{head}\n{title}"):
         return Label(False, reason="seminar_without_state_organiser")
     level = _level(title, head)
     province = pick_province(head, title, lead, "\n".join(document.split("\n")[:3]), outlet=outlet)

@@ -28,41 +28,23 @@ _MULTS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0
 
 def exact_key(text: str) -> int:
     """A 64-bit key of the lower-cased text's sequence of words (whitespace differences ignored)."""
-    h = word_hashes(text)
-    return (zlib.crc32(h.tobytes()) << 32) | zlib.adler32(h.tobytes()) if len(h) else 0
-
-
-_P = np.uint64(0x100000001B3)  # odd, so invertible modulo 2**64
-_MAXLEN = 1 << 16
-with np.errstate(over="ignore"):
-    _PW = np.cumprod(np.concatenate([[np.uint64(1)], np.full(_MAXLEN, _P, dtype=np.uint64)]))
-    _INV = np.cumprod(np.concatenate([[np.uint64(1)], np.full(_MAXLEN, np.uint64(pow(int(_P), -1, 2**64)), dtype=np.uint64)]))
+    data = " ".join(text.lower().split()).encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data) if data else 0
 
 
 def word_hashes(text: str) -> np.ndarray:
-    """A 64-bit polynomial hash of every whitespace-separated word of the lower-cased text,
-    computed on its UTF-8 bytes with prefix sums (no Python loop over words)."""
-    data = text.lower().encode("utf-8")[:_MAXLEN]
-    buf = np.frombuffer(data, dtype=np.uint8)
-    word = (buf > 32)  # ASCII space, newline, tab and other controls separate words
-    if not word.any():
-        return np.zeros(0, dtype=np.uint64)
-    edges = np.diff(word.astype(np.int8), prepend=np.int8(0), append=np.int8(0))
-    starts = np.flatnonzero(edges == 1)
-    ends = np.flatnonzero(edges == -1)
-    with np.errstate(over="ignore"):
-        prefix = np.concatenate([[np.uint64(0)], np.cumsum(buf.astype(np.uint64) * _PW[: len(buf)], dtype=np.uint64)])
-        return (prefix[ends] - prefix[starts]) * _INV[starts]
+    """CRC-32 of every whitespace-separated word of the lower-cased text (``bytes.split`` and
+    ``zlib.crc32`` run in C; this is several times faster than numpy on article-sized text)."""
+    words = text.lower().encode("utf-8").split()
+    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
 
 
 SAMPLE_MASK = np.uint64(3)  # keep the shingles whose hash is 0 mod 4 (consistent sub-sampling)
 
 
 def fingerprint(text: str) -> tuple[int, np.ndarray]:
-    """(exact key, MinHash signature) of a text, from one pass of word hashing."""
-    h = word_hashes(text)
-    key = (zlib.crc32(h.tobytes()) << 32) | zlib.adler32(h.tobytes()) if len(h) else 0
-    return key, _signature_of_words(h)
+    """(exact key, MinHash signature) of a text."""
+    return exact_key(text), signature(text)
 
 
 def signature(text: str) -> np.ndarray:
@@ -72,10 +54,7 @@ def signature(text: str) -> np.ndarray:
     8): the Jaccard similarity of the sub-samples estimates that of the full shingle sets, at a
     quarter of the cost.
     """
-    return _signature_of_words(word_hashes(text))
-
-
-def _signature_of_words(h: np.ndarray) -> np.ndarray:
+    h = word_hashes(text)
     if len(h) == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     with np.errstate(over="ignore"):
