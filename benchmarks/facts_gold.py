@@ -62,7 +62,7 @@ def parse_corrections(path: Path) -> dict[str, list[str]]:
     current = None
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = line.split("  #", 1)[0].rstrip()
-        if not line.strip():
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         if line.startswith("@"):
             current = line[1:].strip()
