@@ -9,14 +9,30 @@ from provsum.summarizers.io import read_inputs, write_predictions
 from provsum.summarizers.registry import get_summarizer
 
 
+def load_split(config: str, split: str, limit: int | None = None, seed: int = 0) -> list[dict]:
+    """``[{"id", "document", "summary"}]`` of a built split; with ``limit``, a seeded sample of that many
+    records (in split order), taken before the rows become Python objects (the news train split is large)."""
+    import random
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from provsum.data.load import split_files
+
+    tables = [pq.read_table(f, columns=["id", "document", "summary"]) for f in split_files(config, split)]
+    table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+    if limit is not None and table.num_rows > limit:
+        keep = sorted(random.Random(seed).sample(range(table.num_rows), int(limit)))
+        table = table.take(pa.array(keep, type=pa.int64()))
+    return table.to_pylist()
+
+
 def load_documents(input_path: str | None = None, config: str | None = None, split: str = "test", limit: int | None = None) -> list[dict]:
     """``[{"id", "document", "summary"}]`` from a JSON-lines file or a built dataset split."""
     if input_path:
         records = read_inputs(input_path)
     elif config:
-        from provsum.data.load import load_records
-
-        records = [{"id": r["id"], "document": r["document"], "summary": r.get("summary")} for r in load_records(config, split)]
+        records = load_split(config, split)
     else:
         raise InputError("give an input file or a dataset config")
     return records[:limit] if limit is not None else records

@@ -266,13 +266,13 @@ def train_extractive_on(config: str | None = "news", train_file: str | None = No
         records = read_inputs(train_file)
         source = str(train_file)
     else:
-        from provsum.data.load import load_records
+        from provsum.summarizers.run import load_split
 
-        records = load_records(config, split)
-        source = f"{config}/{split}"
-    if max_documents is not None and len(records) > max_documents:
+        records = load_split(config, split, max_documents, seed)
+        source = f"{config}/{split}" + (f" (seeded sample of at most {max_documents}, seed {seed})" if max_documents else "")
+    if train_file and max_documents is not None and len(records) > max_documents:
         keep = sorted(random.Random(seed).sample(range(len(records)), int(max_documents)))
         records = [records[i] for i in keep]
-        source += f" (seeded sample of {max_documents})"
+        source += f" (seeded sample of {max_documents}, seed {seed})"
     return train_extractive([r["document"] for r in records], [r.get("summary") or "" for r in records],
                             seed=seed, source=source, **kwargs)

@@ -109,22 +109,22 @@ def load_examples(opts: TrainOptions, split: str) -> list[dict]:
                 raise InputError(f"{path}: record {k} (id {r['id']!r}): training needs a non-empty \"summary\"")
     elif opts.train_file:
         return []  # files given for training and none for validation: no evaluation
-    else:
-        from provsum.data.load import load_records
+    limit = opts.max_train_examples if split == "train" else opts.max_eval_examples
+    if not path:
+        from provsum.summarizers.run import load_split
 
         try:
-            records = load_records(opts.config, split)
+            # a seeded sample taken before the rows become Python objects; empty records dropped after
+            records = load_split(opts.config, split, limit, opts.seed)
         except Exception as exc:  # noqa: BLE001 - a missing split is reported, not fatal, for validation
             if split == "train":
                 raise
             warnings.warn(f"train: no {opts.config}/{split} split ({exc}); training without evaluation", RuntimeWarning)
             return []
-    limit = opts.max_train_examples if split == "train" else opts.max_eval_examples
-    records = [r for r in records if document_sentences(r.get("document")) and r.get("summary")]
-    if limit is not None and len(records) > limit:
+    elif limit is not None and len(records) > limit:
         keep = sorted(random.Random(opts.seed).sample(range(len(records)), int(limit)))
         records = [records[i] for i in keep]
-    return records
+    return [r for r in records if document_sentences(r.get("document")) and r.get("summary")]
 
 
 def source_text(document: str, prefix: str = "") -> str:
