@@ -10,6 +10,6 @@ def test_split_is_a_pure_function_of_the_cluster_id():
 
 def test_split_fractions():
     c = Counter(split_of(f"src:{i}") for i in range(20000))
-    assert abs(c["train"] / 20000 - 0.8) < 0.01
-    assert abs(c["validation"] / 20000 - 0.1) < 0.01
-    assert abs(c["test"] / 20000 - 0.1) < 0.01
+    assert abs(c["train"] / 20000 - 0.65) < 0.01
+    assert abs(c["validation"] / 20000 - 0.10) < 0.01
+    assert abs(c["test"] / 20000 - 0.25) < 0.01

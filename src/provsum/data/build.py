@@ -32,9 +32,9 @@ from provsum import __version__
 from provsum.data import classify as classify_mod
 from provsum.data import dedup
 from provsum.data.clean import clean_article
-from provsum.data.readers import Skip, iter_raw
+from provsum.data.readers import Skip, iter_files
 from provsum.data.sources import SOURCES, Source, corpora_dir, locate, verify
-from provsum.data.splits import FRACTIONS, split_of
+from provsum.data.splits import FRACTIONS, SPLIT_METHOD, split_of
 from provsum.errors import ProvSumError
 
 CONFIGS = {
@@ -56,83 +56,78 @@ _WORK_FIELDS = ROW_FIELDS + [
     ("is_meeting", pa.bool_()), ("original_split", pa.string()),
     ("key_doc", pa.uint64()), ("key_lead", pa.uint64()),
     ("signature", pa.list_(pa.uint32(), dedup.NUM_PERM)),
+    ("summary_words", pa.int32()), ("document_words", pa.int32()), ("document_sentences", pa.int32()),
 ]
 WORK_SCHEMA = pa.schema(_WORK_FIELDS)
-BATCH = 4096
+BATCH_FILES = 400  # files per task sent to a worker
+MAX_PENDING = 6  # tasks in flight per worker: bounds the memory of raw bytes waiting to be processed
 SKIP_EXAMPLES = 5
 
 
-# ------------------------------------------------------------------------------- per source
+# ------------------------------------------------------------------------------- per batch
 
-def _flush(writer, cols):
-    if cols["id"]:
-        writer.write_batch(pa.record_batch([pa.array(cols[n], type=t) for n, t in _WORK_FIELDS], schema=WORK_SCHEMA))
-        for v in cols.values():
-            v.clear()
+def _new_stats() -> dict:
+    return {"files": 0, "articles": 0, "skips": Counter(), "skip_examples": defaultdict(list), "repairs": Counter()}
 
 
-def process_source(name: str, kind: str, location: str, out_path: str, source: Source | None = None,
-                   queue=None) -> dict:
-    """Read, clean, classify and key every article of one source into an Arrow file.
-    Returns the source's statistics. Runs in a worker process."""
-    source = source or SOURCES[name]
-    t0 = time.perf_counter()
-    stats: dict = {"source": name, "files": 0, "articles": 0, "skips": Counter(), "skip_examples": defaultdict(list),
-                   "repairs": Counter(), "location": str(location), "kind": kind}
+def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.RecordBatch, dict]:
+    """Parse, clean, classify and fingerprint a batch of (path, bytes) of one source. Runs in a
+    worker process; returns the rows as an Arrow record batch and the batch's statistics."""
+    from provsum.data.readers import reader_for
+
+    reader = reader_for(source)
+    stats = _new_stats()
     cols: dict[str, list] = {n: [] for n, _ in _WORK_FIELDS}
-    with open(out_path, "wb") as f, ipc.new_file(f, WORK_SCHEMA) as writer:
-        for rel, item in iter_raw(source, kind, Path(location)):
-            stats["files"] += 1
-            if queue is not None and stats["files"] % 2000 == 0:
-                queue.put((name, 2000))
-            try:
-                if isinstance(item, Skip):
-                    raise item
-                art = clean_article(item)
-            except Skip as skip:
-                stats["skips"][skip.reason] += 1
-                if len(stats["skip_examples"][skip.reason]) < SKIP_EXAMPLES:
-                    stats["skip_examples"][skip.reason].append(skip.detail or rel)
-                continue
-            label = classify_mod.classify(art.title, art.summary, art.document, art.outlet)
-            key_doc, sig = dedup.fingerprint(art.document)
-            stats["articles"] += 1
-            stats["repairs"].update(art.repairs.keys())
-            row = {
-                "id": art.id, "title": art.title, "document": art.document, "summary": art.summary,
-                "source": art.source, "outlet": art.outlet, "date": art.date, "url": art.url,
-                "category": art.category,
-                "level": label.level if label.is_meeting_report else None,
-                "meeting_type": label.meeting_type if label.is_meeting_report else None,
-                "province": label.province if label.is_meeting_report else None,
-                "is_meeting": label.is_meeting_report,
-                "original_split": item.extra.get("original_split") or item.extra.get("vntc_split"),
-                "key_doc": key_doc,
-                "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if len(art.summary.split()) >= 20 else 0,
-                "signature": sig,
-            }
-            for k, v in row.items():
-                cols[k].append(v)
-            if len(cols["id"]) >= BATCH:
-                _flush(writer, cols)
-        _flush(writer, cols)
-    if queue is not None:
-        queue.put((name, stats["files"] % 2000))
-    stats["seconds"] = round(time.perf_counter() - t0, 2)
-    stats["skips"] = dict(sorted(stats["skips"].items()))
-    stats["skip_examples"] = {k: v for k, v in sorted(stats["skip_examples"].items())}
-    stats["repairs"] = dict(sorted(stats["repairs"].items()))
-    return stats
+    for rel, data in items:
+        stats["files"] += 1
+        try:
+            raw = reader.parse(rel, data)
+            art = clean_article(raw)
+        except Skip as skip:
+            stats["skips"][skip.reason] += 1
+            if len(stats["skip_examples"][skip.reason]) < SKIP_EXAMPLES:
+                stats["skip_examples"][skip.reason].append(skip.detail or rel)
+            continue
+        label = classify_mod.classify(art.title, art.summary, art.document, art.outlet)
+        key_doc, sig = dedup.fingerprint(art.document)
+        stats["articles"] += 1
+        stats["repairs"].update(art.repairs.keys())
+        meeting = label.is_meeting_report
+        row = {
+            "id": art.id, "title": art.title, "document": art.document, "summary": art.summary,
+            "source": art.source, "outlet": art.outlet, "date": art.date, "url": art.url, "category": art.category,
+            "level": label.level if meeting else None,
+            "meeting_type": label.meeting_type if meeting else None,
+            "province": label.province if meeting else None,
+            "is_meeting": meeting,
+            "original_split": raw.extra.get("original_split") or raw.extra.get("vntc_split"),
+            "key_doc": key_doc,
+            "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if len(art.summary.split()) >= 20 else 0,
+            "signature": sig,
+            "summary_words": len(art.summary.split()),
+            "document_words": len(art.document.split()),
+            "document_sentences": art.document.count("\n") + 1,
+        }
+        for k, v in row.items():
+            cols[k].append(v)
+    batch = pa.record_batch([pa.array(cols[n], type=t) for n, t in _WORK_FIELDS], schema=WORK_SCHEMA)
+    return batch, stats
 
 
-def _process_star(args):
-    return process_source(*args)
+def _merge_stats(total: dict, part: dict) -> None:
+    total["files"] += part["files"]
+    total["articles"] += part["articles"]
+    total["skips"].update(part["skips"])
+    total["repairs"].update(part["repairs"])
+    for reason, examples in part["skip_examples"].items():
+        room = SKIP_EXAMPLES - len(total["skip_examples"][reason])
+        total["skip_examples"][reason].extend(examples[:max(0, room)])
 
 
 # ------------------------------------------------------------------------------- whole build
 
 class _Progress:
-    """A tqdm bar per source fed from the workers' queue (or nothing when quiet)."""
+    """A tqdm bar per source (or nothing when quiet)."""
 
     def __init__(self, expected: dict[str, int], enabled: bool):
         self.bars = {}
@@ -259,55 +254,87 @@ def _swap_in(tmp: Path, out_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _build_into(tmp: Path, located, registry, workers, progress, log, root, verify_checksums) -> dict:
-    order = sorted(located, key=lambda n: -EXPECTED_FILES.get(n, 0))
-    jobs = [(n, located[n][0], str(located[n][1]), str(tmp / "work" / f"{n}.arrow"), registry[n]) for n in order]
-    t0 = time.perf_counter()
-    per_source: dict[str, dict] = {}
-    bar = _Progress({n: EXPECTED_FILES.get(n, 0) for n in order}, progress)
+def _batches(source: Source, kind: str, location: Path):
+    batch: list[tuple[str, bytes]] = []
+    for rel, data in iter_files(source, kind, location):
+        batch.append((rel, data))
+        if len(batch) >= BATCH_FILES:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _read_all(tmp: Path, located, registry, workers: int, progress: bool) -> dict[str, dict]:
+    """Stream every source in this process; workers clean, classify and fingerprint batches; results
+    come back in order and are appended to one Arrow file per source."""
+    from collections import deque
+
+    per_source = {name: _new_stats() for name in sorted(located)}
+    bar = _Progress({n: EXPECTED_FILES.get(n, 0) for n in sorted(located)}, progress)
+    pool = None
+    if workers > 1:
+        pool = mp.get_context("spawn").Pool(workers)
     try:
-        if workers <= 1:
-            for job in jobs:
-                per_source[job[0]] = process_source(*job)
-                bar.update(job[0], per_source[job[0]]["files"])
-        else:
-            ctx = mp.get_context("spawn")
-            with ctx.Manager() as manager:
-                queue = manager.Queue()
-                with ctx.Pool(min(workers, len(jobs))) as pool:
-                    pending = pool.map_async(_process_star, [job + (queue,) for job in jobs])
-                    while not pending.ready():
-                        try:
-                            name, n = queue.get(timeout=0.2)
-                            bar.update(name, n)
-                        except Exception:
-                            pass
-                    for stats in pending.get():
-                        per_source[stats["source"]] = stats
+        for name in sorted(located):
+            kind, loc = located[name]
+            source = registry[name]
+            t0 = time.perf_counter()
+            with open(tmp / "work" / f"{name}.arrow", "wb") as f, ipc.new_file(f, WORK_SCHEMA) as writer:
+                def handle(result):
+                    batch, stats = result
+                    if batch.num_rows:
+                        writer.write_batch(batch)
+                    _merge_stats(per_source[name], stats)
+                    bar.update(name, stats["files"])
+
+                if pool is None:
+                    for items in _batches(source, kind, loc):
+                        handle(process_batch(items, source))
+                else:
+                    pending: deque = deque()
+                    for items in _batches(source, kind, loc):
+                        pending.append(pool.apply_async(process_batch, (items, source)))
+                        while len(pending) >= MAX_PENDING * workers:
+                            handle(pending.popleft().get())
+                    while pending:
+                        handle(pending.popleft().get())
+            st = per_source[name]
+            st.update(source=name, kind=kind, location=str(loc), seconds=round(time.perf_counter() - t0, 2))
+            st["skips"] = dict(sorted(st["skips"].items()))
+            st["skip_examples"] = {k: v for k, v in sorted(st["skip_examples"].items())}
+            st["repairs"] = dict(sorted(st["repairs"].items()))
     finally:
         bar.close()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    return per_source
+
+
+def _build_into(tmp: Path, located, registry, workers, progress, log, root, verify_checksums) -> dict:
+    t0 = time.perf_counter()
+    per_source = _read_all(tmp, located, registry, workers, progress)
     t_read = time.perf_counter() - t0
     log(f"read, cleaned and classified {sum(s['articles'] for s in per_source.values()):,} articles "
         f"in {t_read:.1f} s")
 
-    # -------- load the work tables in a fixed order
+    # -------- the work tables, memory-mapped; only small columns are brought into Python
     t1 = time.perf_counter()
-    tables = []
-    for n in sorted(located):
-        with pa.memory_map(str(tmp / "work" / f"{n}.arrow")) as source:
-            tables.append(ipc.open_file(source).read_all())
-    table = pa.concat_tables(tables)
-    order_idx = pc.sort_indices(table, sort_keys=[("id", "ascending")])
-    table = table.take(order_idx)
+    maps = [pa.memory_map(str(tmp / "work" / f"{n}.arrow")) for n in sorted(located)]
+    table = pa.concat_tables([ipc.open_file(m).read_all() for m in maps])
     n = table.num_rows
     if n == 0:
         raise ProvSumError(f"no articles could be read from {root}: see the skip counts")
+    ids = table.column("id").to_pylist()
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.array(sorted(range(n), key=ids.__getitem__), dtype=np.int64)] = np.arange(n)
 
     sigs = np.asarray(table.column("signature").combine_chunks().flatten()).reshape(n, dedup.NUM_PERM)
     key_doc = np.asarray(table.column("key_doc").to_numpy(), dtype=np.uint64)
     key_lead = np.asarray(table.column("key_lead").to_numpy(), dtype=np.uint64)
     result = dedup.cluster([key_doc, key_lead], sigs)
-    ids = table.column("id").to_pylist()
+    del sigs
     sources_col = table.column("source").to_pylist()
     orig_split = table.column("original_split").to_pylist()
 
@@ -328,16 +355,17 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
         1 for m in members.values()
         if {orig_split[i] for i in m if sources_col[i] == "vietnews"} >= {"train", "test"}
     )
-    cluster_id = [ids[best[int(result.root[i])]] for i in range(n)]
-    split = np.array([split_of(c) for c in cluster_id])
+    split = np.array([split_of(ids[best[int(result.root[i])]]) for i in range(n)])
     t_dedup = time.perf_counter() - t1
     dup_removed = int(n - keep.sum())
     log(f"dedup: {n:,} articles in {len(best):,} clusters; removed {dup_removed:,} duplicates "
         f"({result.exact_merges:,} exact merges, {result.near_merges:,} near) in {t_dedup:.1f} s")
 
-    # -------- configs
+    # -------- configs: rows sorted by id, written in chunks (never the whole text in memory)
     is_meeting = np.asarray(table.column("is_meeting").to_numpy(zero_copy_only=False), dtype=bool)
     levels = table.column("level").to_pylist()
+    provinces = table.column("province").to_pylist()
+    mtypes = table.column("meeting_type").to_pylist()
     is_prov = np.array([lv in classify_mod.PROVINCIAL_LEVELS for lv in levels]) & is_meeting
     selectors = {"provincial": keep & is_prov, "meetings": keep & is_meeting, "news": keep & ~is_meeting}
     out_table = table.select([name for name, _ in ROW_FIELDS])
@@ -348,27 +376,20 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
         counts[config] = {}
         for sp in SPLITS:
             idx = np.flatnonzero(sel & (split == sp))
+            idx = idx[np.argsort(rank[idx], kind="stable")]
             counts[config][sp] = int(len(idx))
             if len(idx) == 0:  # datasets cannot read a parquet file without rows; the card omits the split
                 continue
-            part = out_table.take(pa.array(idx, type=pa.int64()))
-            write_split(part, tmp / "data" / config / f"{sp}-00000-of-00001.parquet")
+            write_split(out_table, idx, tmp / "data" / config / f"{sp}-00000-of-00001.parquet")
     t_write = time.perf_counter() - t2
 
-    # -------- statistics for the report and the card
+    # -------- statistics for the report and the card (lengths were counted by the workers)
     kept_idx = np.flatnonzero(keep)
-    summaries = table.column("summary").to_pylist()
-    documents = table.column("document").to_pylist()
-    provinces = table.column("province").to_pylist()
-    mtypes = table.column("meeting_type").to_pylist()
+    len_cols = {c: table.column(c).to_numpy() for c in ("summary_words", "document_words", "document_sentences")}
 
     def lengths(sel):
         idx = np.flatnonzero(sel)
-        return {
-            "summary_words": _length_stats([len(summaries[i].split()) for i in idx]),
-            "document_words": _length_stats([len(documents[i].split()) for i in idx]),
-            "document_sentences": _length_stats([documents[i].count("\n") + 1 for i in idx]),
-        }
+        return {c: _length_stats(v[idx].tolist()) for c, v in len_cols.items()}
 
     prov_sel = selectors["provincial"]
     meet_sel = selectors["meetings"]
@@ -392,8 +413,7 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
             "vietnews_train_test_clusters_before": vn_overlap,
             "vietnews_train_test_clusters_after": 0,
         },
-        "splits": {"method": "xxh64(cluster id) % 100: 0-79 train, 80-89 validation, 90-99 test",
-                   "fractions": FRACTIONS},
+        "splits": {"method": SPLIT_METHOD, "fractions": FRACTIONS},
         "counts": counts,
         "meetings": {
             "by_level": dict(sorted(Counter(levels[i] for i in np.flatnonzero(meet_sel)).items())),
@@ -424,7 +444,14 @@ def _audit_summary() -> dict | None:
     return summary_for_card()
 
 
-def write_split(table: pa.Table, path: Path) -> None:
-    """Deterministic parquet: fixed row-group size, zstd, no timestamps."""
-    pq.write_table(table, path, compression="zstd", row_group_size=20000, write_statistics=True,
-                   use_dictionary=["source", "outlet", "category", "level", "meeting_type", "province"])
+WRITE_CHUNK = 20000
+
+
+def write_split(table: pa.Table, rows: np.ndarray, path: Path) -> None:
+    """Write ``table``'s ``rows`` (in that order) as deterministic parquet: one row group per
+    ``WRITE_CHUNK`` rows, zstd, no timestamps; only one chunk of text is in memory at a time."""
+    with pq.ParquetWriter(path, SCHEMA, compression="zstd", write_statistics=True,
+                          use_dictionary=["source", "outlet", "category", "level", "meeting_type", "province"]) as w:
+        for start in range(0, len(rows), WRITE_CHUNK):
+            chunk = table.take(pa.array(rows[start:start + WRITE_CHUNK], type=pa.int64()))
+            w.write_table(chunk, row_group_size=WRITE_CHUNK)

@@ -1,0 +1,81 @@
+#!/usr/bin/env python
+"""Draw the phase-2 audit sample of the meeting-report classifier from the built dataset.
+
+Strata: source x classifier outcome (provincial / national meeting / news with a meeting keyword in the
+title or lead / other news). Articles of the phase-1 (development) sample are excluded. Writes the
+design (population and sample sizes per stratum, seed) to annotations/audit_design.json and the texts to
+annotate to OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
+
+    python scripts/audit_sample.py /tmp/audit2 --batches 4
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from provsum.data.audit import MEETING_KEYWORDS
+from provsum.data.classify import PROVINCIAL_LEVELS
+from provsum.data.load import load_records
+
+SEED = 20261127
+PLAN = {"provincial": 40, "national": 10, "news_keyword": 25, "news_other": 15}
+REPO = Path(__file__).resolve().parents[1]
+
+
+def outcome(rec: dict, config: str) -> str:
+    if config == "meetings":
+        return "provincial" if rec["level"] in PROVINCIAL_LEVELS else "national"
+    text = f"{rec['title']}\n{rec['summary']}".lower()
+    return "news_keyword" if MEETING_KEYWORDS.search(text) else "news_other"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("out_dir")
+    ap.add_argument("--batches", type=int, default=4)
+    args = ap.parse_args()
+    phase1 = {json.loads(line)["id"] for line in (REPO / "annotations" / "audit_phase1.jsonl").open(encoding="utf-8")}
+    population: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for config in ("meetings", "news"):
+        for split in ("train", "validation", "test"):
+            for rec in load_records(config, split):
+                if rec["id"] in phase1:
+                    continue
+                population[(rec["source"], outcome(rec, config))].append(rec)
+    rng = random.Random(SEED)
+    sample, sizes = [], {}
+    for key in sorted(population):
+        recs = sorted(population[key], key=lambda r: r["id"])
+        sizes["/".join(key)] = len(recs)
+        k = min(PLAN[key[1]], len(recs))
+        for i in sorted(rng.sample(range(len(recs)), k)):
+            sample.append((recs[i], key))
+    design = {"phase": 2, "seed": SEED, "plan": PLAN, "population": sizes,
+              "sample": {"/".join(k): sum(1 for _r, kk in sample if kk == k) for k in sorted(population)},
+              "excluded": "articles of the phase-1 development sample"}
+    (REPO / "annotations" / "audit_design.json").write_text(json.dumps(design, ensure_ascii=False, indent=2) + "\n",
+                                                             encoding="utf-8")
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    order = list(range(len(sample)))
+    random.Random(SEED + 1).shuffle(order)
+    strata = {}
+    for b in range(args.batches):
+        with open(out / f"batch_{b}.jsonl", "w", encoding="utf-8") as f:
+            for i in order[b:: args.batches]:
+                rec, key = sample[i]
+                strata[rec["id"]] = {"stratum": "/".join(key), "predicted": {
+                    "level": rec["level"], "meeting_type": rec["meeting_type"], "province": rec["province"]}}
+                head = "\n".join(rec["document"].split("\n")[:8])[:1500]
+                f.write(json.dumps({"id": rec["id"], "title": rec["title"], "lead": rec["summary"], "body_start": head,
+                                    "outlet": rec["outlet"], "category": rec["category"]}, ensure_ascii=False) + "\n")
+    (out / "strata.json").write_text(json.dumps(strata, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"{len(sample)} articles in {args.batches} batches under {out}; design in annotations/audit_design.json")
+
+
+if __name__ == "__main__":
+    main()
