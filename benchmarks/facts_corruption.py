@@ -73,6 +73,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     from provsum.data.load import load_records
+    from provsum.facts.extract import EXTRACTOR_VERSION
     from provsum.facts.validate import corruption_experiment, detection_rates
 
     records = load_records(args.config, args.split)
@@ -110,6 +111,7 @@ def main(argv=None) -> int:
         "examples": len(records),
         "gold_checked_examples": n_gold,
         "seed": args.seed,
+        "extractor_version": EXTRACTOR_VERSION,
         "rouge": rouge_label,
         "fact_metrics_seconds": round(t_facts, 1),
         "baseline_all": {"fact_recall": _mean(r["fact_recall"] for r in orig),
@@ -132,7 +134,8 @@ def main(argv=None) -> int:
         "original lead scored the same way is the baseline (its ROUGE is 1 by construction). A corruption is "
         "*detected* when the corrupted lead misses more key facts or has more unsupported facts than the original.",
         "",
-        f"ROUGE: {rouge_label}. Seed {args.seed}. Command: `python benchmarks/facts_corruption.py`.",
+        f"ROUGE: {rouge_label}. Seed {args.seed}. Fact extractor version {EXTRACTOR_VERSION}. "
+        "Command: `python benchmarks/facts_corruption.py`.",
         "",
         "| corruption | applies | detected % | R-1 F | R-2 F | R-L F | fact recall (orig → corr) | unsupported rate (orig → corr) |",
         "|---|---:|---:|---:|---:|---:|---|---|",

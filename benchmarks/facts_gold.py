@@ -57,6 +57,14 @@ def draft(args) -> int:
     return 0
 
 
+def corrections_version(path: Path) -> str | None:
+    """The extractor version the corrections were written against (``# extractor_version: 1``)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# extractor_version:"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
 def parse_corrections(path: Path) -> dict[str, list[str]]:
     blocks: dict[str, list[str]] = {}
     current = None
@@ -111,6 +119,12 @@ def apply(args) -> int:
     from provsum.facts.extract import EXTRACTOR_VERSION
 
     records = _records(args.config, args.split)
+    wanted = corrections_version(Path(args.corrections))
+    if wanted is not None and wanted != EXTRACTOR_VERSION:
+        sys.exit(
+            f"{args.corrections} numbers the facts of extractor version {wanted}, this is version "
+            f"{EXTRACTOR_VERSION}: run apply with that version's package on PYTHONPATH (see annotations/GOLD_FACTS.md)"
+        )
     blocks = parse_corrections(Path(args.corrections))
     known = {r["id"] for r in records}
     unknown = sorted(set(blocks) - known)
@@ -176,11 +190,12 @@ def evaluate(args) -> int:
         "examples_in_split": len(records),
         "extractor_version": EXTRACTOR_VERSION,
         "matching": "exact (type, normalized value) after de-duplication per lead",
+        "note": args.note,
         "per_type": rows,
     }
     results = Path(args.results)
     results.mkdir(parents=True, exist_ok=True)
-    (results / "facts_extractor.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (results / f"{args.name}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def pct(x):
         return "–" if x is None else f"{100 * x:.1f}"
@@ -193,14 +208,15 @@ def evaluate(args) -> int:
         f"{EXTRACTOR_VERSION}. A predicted fact is correct when its type and normalized value equal a gold fact "
         "of the same lead (facts de-duplicated per lead).",
         "",
-        "Command: `python benchmarks/facts_gold.py eval`",
+        f"Command: `python benchmarks/facts_gold.py eval --name {args.name}`",
         "",
+        *([args.note, ""] if args.note else []),
         "| type | gold facts | extracted | correct | precision % | recall % |",
         "|---|---:|---:|---:|---:|---:|",
     ]
     for t, r in rows.items():
         lines.append(f"| {t} | {r['gold']} | {r['tp'] + r['fp']} | {r['tp']} | {pct(r['precision'])} | {pct(r['recall'])} |")
-    (results / "facts_extractor.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (results / f"{args.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 0
 
@@ -213,7 +229,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="/tmp/gold_draft.txt")
     ap.add_argument("--corrections", default=str(CORRECTIONS))
     ap.add_argument("--gold", default=str(GOLD), help="the gold JSONL written by apply, read by eval")
-    ap.add_argument("--results", default=str(RESULTS), help="folder for facts_extractor.{md,json}")
+    ap.add_argument("--results", default=str(RESULTS), help="folder for <name>.{md,json}")
+    ap.add_argument("--name", default="facts_extractor", help="file name of the eval results")
+    ap.add_argument("--note", default="", help="a sentence added to the markdown (e.g. how the extractor was tuned)")
     args = ap.parse_args(argv)
     return {"draft": draft, "apply": apply, "eval": evaluate}[args.command](args)
 

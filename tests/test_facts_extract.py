@@ -200,3 +200,19 @@ def test_committee_with_a_bare_locality_and_flexible_sector_names():
 def test_no_person_or_province_inside_other_names():
     text = "Hãng hàng không VietJet Air tham gia Chương trình Đối tác Thái Bình Dương."
     assert facts_of(text, "person") == [] and facts_of(text, "place") == []
+
+
+def test_errors_found_while_annotating_the_gold():
+    # "Bà Rịa" is a province, not the honorific "bà"
+    assert facts_of("Phó Chủ tịch UBND tỉnh Bà Rịa-Vũng Tàu chủ trì.", "body") == [
+        ("body", "UBND tỉnh Bà Rịa-Vũng Tàu", "h=ủy ban nhân dân;l=tỉnh;n=bà rịa vũng tàu")]
+    # a lunar year, a role after "đồng chí", a youth union before its province are not persons
+    assert facts_of("Tết Đinh Dậu, đồng chí Chủ tịch gặp bí thư Tỉnh Đoàn Nghệ An.", "person") == []
+    # "11 đồng chí" is a count of people, not 11 đồng; a house number is not a quantity
+    assert facts_of("Có 11 đồng chí dự tại KS Tray - 47 Lạch Tray.", "number") == [
+        ("number", "11 đồng chí", "n=11;u=đồng chí")]
+    # ordinals written as words
+    assert facts_of("Kỳ họp thứ tư HĐND thành phố bế mạc.", "meeting") == [
+        ("meeting", "Kỳ họp thứ tư", "k=kỳ họp;o=4")]
+    # "giao Ban ..." is the verb "giao" (assign) before a body, not a briefing
+    assert facts_of("Thành ủy giao Ban Cán sự đảng chỉ đạo.", "meeting") == []

@@ -37,7 +37,7 @@ from .normalize import (
     roman_to_int,
 )
 
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def _dates(t: str) -> list[Fact]:
 # --- persons -----------------------------------------------------------------------------------
 
 _STRONG_SURNAMES = frozenset(
-    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào
     Vương Trịnh Trương Phùng Tạ Lương Đinh Lưu Quách Kiều Triệu Lại Nông Mạc Thân Tăng
     Hứa Đàm Tống Nghiêm Thạch Doãn Lữ Phí Khúc Bạch Cấn Khuất Lường Quàng Sầm Giáp""".split()
 )
@@ -273,7 +273,8 @@ def _persons(t: str, safe: str) -> list[Fact]:
             else:
                 groups[-1].append((s, e))
         for g in groups:
-            while g and t[g[0][0] : g[0][1]] in _HONORIFIC_TOKENS:
+            # "Bà Rịa - Vũng Tàu" is a province, not "bà" + a name
+            while g and t[g[0][0] : g[0][1]] in _HONORIFIC_TOKENS and not _GAZ_RE.match(t, g[0][0]):
                 if t[g[0][0] : g[0][1]] == "Đồng":  # "Đồng chí" only; "Đồng" alone is a surname
                     if not t.startswith("Đồng chí", g[0][0]):
                         break
@@ -282,7 +283,9 @@ def _persons(t: str, safe: str) -> list[Fact]:
                 continue
             span = _person_span(t, g)
             if span is not None:
-                spans.append(span)
+                sub = [(a, b) for a, b in g if a >= span[0]]
+                if not _not_a_name(t, sub, [t[a:b] for a, b in sub]):
+                    spans.append(span)
     starts = [s for s, _ in spans]
     for s, e in spans:
         name = t[s:e]
@@ -291,8 +294,28 @@ def _persons(t: str, safe: str) -> list[Fact]:
     return out
 
 
+_ROLE_SYLLABLES = frozenset(
+    "Chủ Ủy Phó Bí Trưởng Giám Thứ Tổng Chánh Viện Cục Giáo Tiến Luật Đại Thượng Trung Thiếu".split()
+)
+_STEMS = frozenset("Giáp Ất Bính Đinh Mậu Kỷ Canh Tân Nhâm Quý".split())
+_BRANCHES = frozenset("Tý Sửu Dần Mão Mẹo Thìn Tỵ Ngọ Mùi Thân Dậu Tuất Hợi".split())
+
+
+def _not_a_name(t: str, g: list[tuple[int, int]], words: list[str]) -> bool:
+    """Capitalized words that are not a person: a role ("đồng chí Chủ tịch", "Đoàn Chủ tịch"),
+    a lunar year ("Đinh Dậu"), a surname-like word before a province ("Tỉnh Đoàn Nghệ An")."""
+    last_end = g[-1][1]
+    if words[-1] in _ROLE_SYLLABLES and re.match(r" [a-zà-ỹđ]", t[last_end : last_end + 2]) and t[last_end + 1].islower():
+        return True
+    if len(words) == 2 and words[0] in _STEMS and words[1] in _BRANCHES:
+        return True
+    return len(words) >= 3 and canonical_province(" ".join(words[1:])) is not None
+
+
 def _person_span(t: str, g: list[tuple[int, int]]) -> tuple[int, int] | None:
     words = [t[s:e] for s, e in g]
+    if _not_a_name(t, g, words):
+        return None
     n = len(words)
     start_text = t[max(0, g[0][0] - 16) : g[0][0]]
     honorific = bool(_HONORIFIC_RE.search(start_text))
@@ -337,7 +360,7 @@ def _sector_alt() -> str:
     return "(?i:" + "|".join(items) + ")"
 
 
-_SECTOR_BODY = rf"(?i:sở|bộ)\s+{_sector_alt()}"
+_SECTOR_BODY = rf"(?:(?i:sở|bộ)|Phòng)\s+{_sector_alt()}"
 _OTHER_CS = _alt([b for b in patterns.OTHER_BODIES if b in patterns.CASE_SENSITIVE_BODIES], case_insensitive=False)
 _OTHER_CI = _alt([b for b in patterns.OTHER_BODIES if b not in patterns.CASE_SENSITIVE_BODIES])
 _HEAD = (
@@ -412,14 +435,17 @@ def _bodies(t: str, person_starts: list[int]) -> list[Fact]:
 
 # --- meetings ----------------------------------------------------------------------------------
 
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+             "chín": 9, "mười": 10}
+_ORDINAL_WORDS = "|".join(_ORDINALS) + r")(?![^\W\d_]"
 _MEETING_RE = re.compile(
     rf"(?<![^\W\d_])(?P<noun>{_alt(patterns.MEETING_NOUNS)})"
-    rf"(?P<quals>(?:\s+(?:{_alt(patterns.MEETING_QUALIFIERS)}|(?i:lần\s+thứ|thứ|lần)\s+(?:\d+|[IVXLC]+)"
+    rf"(?P<quals>(?:\s+(?:{_alt(patterns.MEETING_QUALIFIERS)}|(?i:lần\s+thứ|thứ|lần)\s+(?:\d+|[IVXLC]+(?![^\W\d_])|(?i:{_ORDINAL_WORDS}))"
     rf"|(?i:tháng)\s+\d{{1,2}}(?![\d/.,-])|(?i:công\s+tác))(?![^\W\d_]))*)"
-    rf"|(?<![^\W\d_])(?P<bare>(?i:giao\s+ban|sơ\s+kết|tổng\s+kết))(?![^\W\d_])"
+    rf"|(?<![^\W\d_])(?P<bare>(?i:giao)\s+ban|(?i:sơ\s+kết|tổng\s+kết|tiếp\s+xúc\s+cử\s+tri))(?![^\W\d_])"
 )
 _QUAL_RE = re.compile(_alt(patterns.MEETING_QUALIFIERS))
-_ORD_RE = re.compile(r"(?i:thứ|lần)\s+(\d+|[IVXLC]+)")
+_ORD_RE = re.compile(rf"(?i:thứ|lần)\s+(\d+|[IVXLC]+(?![^\W\d_])|(?i:{_ORDINAL_WORDS}))")
 _MONTH_RE = re.compile(r"(?i:tháng)\s+(\d{1,2})")
 
 
@@ -438,7 +464,8 @@ def _meetings(t: str) -> list[Fact]:
         om = _ORD_RE.search(quals)
         o = None
         if om:
-            o = int(om.group(1)) if om.group(1).isdigit() else roman_to_int(om.group(1))
+            word = om.group(1)
+            o = int(word) if word.isdigit() else _ORDINALS.get(word.lower()) or roman_to_int(word)
         mm = _MONTH_RE.search(quals)
         value = pack(k=fold(m.group("noun")), q="+".join(qs), o=o, m=int(mm.group(1)) if mm else None)
         out.append(Fact("meeting", text, m.start(), end, value))
@@ -553,7 +580,7 @@ def _numbers(t: str) -> list[Fact]:
                 mult *= patterns.MULTIPLIERS[mm.group("m2").lower()]
             end = mm.end()
         unit = None
-        um = _UNIT_RE.match(t, end)
+        um = None if t.startswith(" đồng chí", end) else _UNIT_RE.match(t, end)
         if um:
             unit = _UNIT_CANON.get(fold(um.group("u")), fold(um.group("u")))
             end = um.end()
@@ -568,6 +595,8 @@ def _numbers(t: str) -> list[Fact]:
                         unit = fold(unit + cm.group())
                         end += cm.end()
                         break
+        if unit is None and mult == 1 and re.match(rf" [{re.escape(_UPPER)}][^\W\d_]* [{re.escape(_UPPER)}]", t[end:]):
+            continue  # a house number: "47 Lạch Tray", "1 Lê Thánh Tông"
         if m.group(2):
             if not m.group(1).isdigit():
                 continue

@@ -87,22 +87,21 @@ SURNAMES = frozenset(
     Vương Trịnh Trương Lâm Phùng Mai Tô Hà Tạ Thái Lương Đinh Lưu Châu Quách Cao Kiều
     Triệu Chu Lại Nông Mạc Âu Thân Tăng Khổng Hứa La Đàm Lò Cù Giang Từ Tống Bế Lục
     Hầu Khúc Chế Nghiêm Thạch Quan Vi Lã Diệp Ông Mẫn Tôn Trình Doãn Ninh Đồng Văn Kim
-    Lữ Phí Thiều Viên Hoàng Bạch Cấn Khuất Lục Lường Quàng Sầm Hạ Giáp Vòng Y""".split()
+    Lữ Phí Thiều Viên Hoàng Bạch Cấn Khuất Lục Lường Quàng Sầm Hạ Giáp Vòng Y Tòng""".split()
 )
 
 # Words that, right before a capitalized name, make it a place or an institution, not a person.
 PLACE_PREFIXES = frozenset(
-    """tỉnh thành phố tp tp. huyện quận q. thị xã tx tx. xã phường p. thị trấn đường phố
-    trường thpt thcs cầu sông núi chùa đền khu làng thôn bản ấp tổ cụm khách sạn bệnh viện
-    công ty tập đoàn hội trường nhà văn hóa cảng sân bay chợ hẻm ngõ kênh hồ đảo vịnh
-    giải huân chương di tích tượng đài quảng trường""".split()
+    """tỉnh tp tp. huyện quận q. tx tx. xã phường p. đường phố trường thpt thcs cầu sông núi
+    chùa đền khu làng thôn bản ấp tổ cụm hẻm ngõ kênh hồ đảo vịnh cảng chợ giải""".split()
 )
 # multi-word place prefixes (lower-cased, checked as text endings before a name)
 PLACE_PREFIX_PHRASES = (
     "thành phố", "thị xã", "thị trấn", "khách sạn", "bệnh viện", "công ty", "tập đoàn",
     "hội trường", "nhà văn hóa", "sân bay", "di tích", "tượng đài", "quảng trường",
     "trung tâm", "trường đại học", "đại học", "học viện", "tuyến", "dự án", "nhà máy",
-    "thủy điện", "khu công nghiệp", "khu đô thị", "khu kinh tế", "vườn quốc gia",
+    "thủy điện", "khu công nghiệp", "khu đô thị", "khu kinh tế", "vườn quốc gia", "huân chương",
+    "nhà hát", "nhà thờ", "công viên", "phố đi bộ",
 )
 
 # Honorifics that introduce a person (the name after them may be a single given name).
@@ -156,22 +155,23 @@ SECTORS = (
     "NN&PTNT", "Văn hóa, Thể thao và Du lịch", "VH-TT&DL", "VHTT&DL", "Văn hóa và Thể thao",
     "Văn hóa - Thể thao", "Du lịch", "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông",
     "TT&TT", "Ngoại vụ", "Quy hoạch - Kiến trúc", "Quy hoạch kiến trúc", "Công an", "Quốc phòng",
-    "Ngoại giao", "Tài nguyên Môi trường", "GD&ĐT", "GD & ĐT", "GDĐT", "TN&MT", "TNMT",
+    "Ngoại giao", "Tài nguyên Môi trường", "Thủy sản", "Công nghiệp", "Giao thông công chính",
+    "Giao thông công chánh", "GD&ĐT", "GD & ĐT", "GDĐT", "TN&MT", "TNMT",
     "KH&ĐT", "KHĐT", "GTVT", "GD-ĐT", "GD - ĐT", "TN-MT", "KH-ĐT", "LĐTBXH", "NN-PTNT", "VHTTDL", "TT-TT",
 )
 # Other bodies named as they are (usually followed by a locality).
 OTHER_BODIES = (
     "Ủy ban Thường vụ Quốc hội", "Đoàn Đại biểu Quốc hội", "Đoàn ĐBQH", "Quốc hội", "Chính phủ",
-    "Kiểm toán Nhà nước", "Thanh tra Chính phủ", "Văn phòng Chính phủ", "Công an",
+    "Kiểm toán Nhà nước", "Thanh tra Chính phủ", "Tổng cục Thuế", "Tổng cục Hải quan", "Văn phòng Chính phủ", "Công an",
     "Bộ Chỉ huy Quân sự", "Bộ CHQS", "Bộ Chỉ huy Bộ đội Biên phòng", "Bộ đội Biên phòng",
     "Cục Thuế", "Cục Hải quan", "Kho bạc Nhà nước", "Ngân hàng Nhà nước", "Thanh tra",
     "Tòa án nhân dân", "TAND", "Viện Kiểm sát nhân dân", "VKSND", "Viện KSND", "Liên đoàn Lao động",
     "LĐLĐ", "Hội Nông dân", "Hội Liên hiệp Phụ nữ", "Hội LHPN", "Hội Cựu chiến binh",
-    "Hội CCB", "Đoàn Thanh niên", "Hội Luật gia", "Hội Chữ thập đỏ", "Liên minh Hợp tác xã",
+    "Hội CCB", "Đoàn Thanh niên", "Chính Phủ", "Bộ Chính trị", "Đoàn Luật sư", "Hội Luật gia", "Hội Chữ thập đỏ", "Liên minh Hợp tác xã",
     "Ban Quản lý Khu kinh tế", "Ban An toàn giao thông", "Ban Chỉ đạo",
 )
 # Bodies that are common nouns in lower case: only matched when capitalized.
-CASE_SENSITIVE_BODIES = frozenset({"Công an", "Thanh tra", "Chính phủ", "Quốc hội"})
+CASE_SENSITIVE_BODIES = frozenset({"Công an", "Thanh tra", "Chính phủ", "Chính Phủ", "Quốc hội"})
 
 # Administrative levels that introduce a locality after a body, lower-case.
 LEVELS = {
@@ -253,7 +253,7 @@ NOT_UNITS = frozenset(
 NUMBER_BLOCKERS = (
     "số", "thứ", "khóa", "lần", "quốc lộ", "ql", "tỉnh lộ", "đường", "quận", "q.", "phường",
     "p.", "điều", "khoản", "chương", "mục", "nghị định", "quyết định", "nghị quyết", "thông tư",
-    "chỉ thị", "luật", "tổ", "khu", "lô", "kỳ", "phòng", "tầng", "căn hộ", "covid", "sư đoàn",
+    "chỉ thị", "tổ", "khu", "lô", "kỳ", "phòng", "tầng", "căn hộ", "covid", "sư đoàn",
     "trung đoàn", "lữ đoàn", "tiểu đoàn", "đợt", "mã", "ô", "hẻm", "ngõ", "ngách", "kênh",
     "lớp", "bảng", "hình", "tập", "mẫu", "xóm", "đội", "ấp", "khu phố", "cụm", "km",
 )
@@ -267,4 +267,5 @@ COMPOUND_UNITS = frozenset((
     "cơ sở", "sản phẩm", "chi bộ", "tổ chức", "nhiệm vụ", "chỉ tiêu", "tiêu chí", "văn bản",
     "kiến nghị", "vụ việc", "vụ án", "ngư dân", "gia đình", "bệnh nhân", "ca bệnh", "trạm y tế",
     "dân số", "thành viên", "ủy viên", "nhà đầu tư", "hợp tác xã", "tuyến đường", "phòng học",
+    "đồng chí", "thành phố",
 ))
