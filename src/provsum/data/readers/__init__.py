@@ -62,25 +62,77 @@ def _wanted(source: Source, rel: str) -> bool:
     return rel.startswith(source.subdir + "/") if source.subdir else True
 
 
+class _TarFormatError(Exception):
+    pass
+
+
+def iter_tar_xz(path: Path) -> Iterator[tuple[str, bytes]]:
+    """(member name, bytes) of every regular file of a ``.tar.xz``, in archive order.
+
+    A minimal streaming reader of the ustar/pax/GNU formats, several times faster than ``tarfile``
+    per member (it parses only name, size, type and checksum); header checksums are verified.
+    """
+    pax_path: str | None = None
+    gnu_long: str | None = None
+    with lzma.open(path, "rb") as f:
+        read = f.read
+        while True:
+            hdr = read(512)
+            if len(hdr) < 512:
+                if hdr.strip(b"\0"):
+                    raise _TarFormatError("archive ends inside a header")
+                return
+            if hdr == b"\0" * 512:
+                return
+            stored = hdr[148:156].strip(b"\0 ")
+            if not stored or int(stored, 8) != sum(hdr[:148]) + 256 + sum(hdr[156:]):
+                raise _TarFormatError("bad header checksum")
+            field = hdr[124:136]
+            size = int.from_bytes(field[1:], "big") if field[0] & 0x80 else int(field.strip(b"\0 ") or b"0", 8)
+            kind = hdr[156:157]
+            data = read(size)
+            if len(data) < size:
+                raise _TarFormatError("archive ends inside a file")
+            pad = (-size) % 512
+            if pad:
+                read(pad)
+            if kind == b"x":  # pax extended header: "<len> key=value\n" records for the next member
+                for rec in data.decode("utf-8", "replace").split("\n"):
+                    if " path=" in rec:
+                        pax_path = rec.split(" path=", 1)[1]
+                continue
+            if kind == b"L":  # GNU long name for the next member
+                gnu_long = data.rstrip(b"\0").decode("utf-8", "replace")
+                continue
+            if kind == b"g":
+                continue
+            name = hdr[:100].rstrip(b"\0").decode("utf-8", "replace")
+            if hdr[257:262] == b"ustar":
+                prefix = hdr[345:500].rstrip(b"\0").decode("utf-8", "replace")
+                if prefix:
+                    name = prefix + "/" + name
+            name = pax_path or gnu_long or name
+            pax_path = gnu_long = None
+            if kind in (b"0", b"\0", b"7"):
+                yield name, data
+
+
 def iter_files(source: Source, kind: str, location: Path) -> Iterator[tuple[str, bytes]]:
     """Yield (path in the origin tree, bytes) for every article file of a source, in archive order
     (archive) or sorted path order (directory)."""
     if kind == "archive":
         count = 0
         try:
-            with tarfile.open(location, mode="r|xz") as tar:
-                prefix = source.root + "/"
-                for member in tar:
-                    if not member.isfile() or not member.name.startswith(prefix):
-                        continue
-                    rel = member.name[len(prefix):]
-                    if not _wanted(source, rel):
-                        continue
-                    f = tar.extractfile(member)
-                    data = f.read() if f is not None else b""
-                    count += 1
-                    yield rel, data
-        except (tarfile.TarError, lzma.LZMAError, EOFError, zlib.error, OSError) as exc:
+            prefix = source.root + "/"
+            for name, data in iter_tar_xz(location):
+                if not name.startswith(prefix):
+                    continue
+                rel = name[len(prefix):]
+                if not _wanted(source, rel):
+                    continue
+                count += 1
+                yield rel, data
+        except (_TarFormatError, tarfile.TarError, lzma.LZMAError, EOFError, zlib.error, OSError, ValueError) as exc:
             raise InputError(
                 f"{location}: corrupt or truncated archive of source {source.name!r} "
                 f"(read {count} article files before the error: {type(exc).__name__}: {exc}). "
