@@ -77,3 +77,42 @@ def test_iter_raw_from_clone_and_archive_agree(tmp_path: Path):
         from_tar = sorted((rel, a.id if isinstance(a, RawArticle) else a.reason) for rel, a in iter_raw(registry[name], kind2, loc2))
         assert from_dir == from_tar
         assert len(from_dir) == len(fx.FILES[name])
+
+
+@pytest.mark.parametrize("fmt", [__import__("tarfile").PAX_FORMAT, __import__("tarfile").GNU_FORMAT])
+def test_fast_tar_reader_matches_tarfile_on_long_names(tmp_path, fmt):
+    import io
+    import tarfile
+
+    from provsum.data.readers import iter_tar_xz
+
+    path = tmp_path / "a.tar.xz"
+    long_name = "root/" + "thư mục dài/" * 12 + "bài (1).txt"
+    with tarfile.open(path, "w:xz", format=fmt) as tar:
+        for name, data in [("root/a.txt", b"x" * 513), (long_name, "Hội nghị".encode()), ("root/empty.txt", b"")]:
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        d = tarfile.TarInfo("root/dir")
+        d.type = tarfile.DIRTYPE
+        tar.addfile(d)
+    assert list(iter_tar_xz(path)) == [("root/a.txt", b"x" * 513), (long_name, "Hội nghị".encode()), ("root/empty.txt", b"")]
+
+
+def test_fast_tar_reader_rejects_a_bad_checksum(tmp_path):
+    import io
+    import lzma
+    import tarfile
+
+    from provsum.data.readers import _TarFormatError, iter_tar_xz
+
+    raw = io.BytesIO()
+    with tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        info = tarfile.TarInfo("root/a.txt")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"abc"))
+    data = bytearray(raw.getvalue())
+    data[0] ^= 0x01  # flip a bit of the name: the header checksum no longer matches
+    (tmp_path / "b.tar.xz").write_bytes(lzma.compress(bytes(data)))
+    with pytest.raises(_TarFormatError, match="checksum"):
+        list(iter_tar_xz(tmp_path / "b.tar.xz"))

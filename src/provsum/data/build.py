@@ -102,10 +102,10 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
             "is_meeting": meeting,
             "original_split": raw.extra.get("original_split") or raw.extra.get("vntc_split"),
             "key_doc": key_doc,
-            "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if len(art.summary.split()) >= 20 else 0,
+            "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if art.summary_words >= 20 else 0,
             "signature": sig,
-            "summary_words": len(art.summary.split()),
-            "document_words": len(art.document.split()),
+            "summary_words": art.summary_words,
+            "document_words": art.document_words,
             "document_sentences": art.document.count("\n") + 1,
         }
         for k, v in row.items():

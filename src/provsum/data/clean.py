@@ -41,6 +41,8 @@ class Article:
     url: str | None = None
     category: str | None = None
     repairs: dict = field(default_factory=dict)  # what cleaning changed, counted in the build report
+    summary_words: int = 0
+    document_words: int = 0
 
 
 # ---------------------------------------------------------------- VietNews de-tokenization
@@ -86,9 +88,12 @@ _LATIN = [chr(c) for c in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))
 _LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
 _UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
 # "ma túy.Sau" / "nói.”Sau" / "tháng.(TTXVN)": terminal punctuation glued to the next sentence
-_GLUED = re.compile(rf"(?<=[{_LOWER}0-9)\"”’%])([.!?…]+[\"”’)]*)(?=[{_UPPER}\"“(])")
+# (no look-behind at the start: a pattern that starts with a character class is searched fast;
+# the character before is checked in the callback)
+_GLUED = re.compile(rf"([.!?…]+[\"”’)]*)(?=[{_UPPER}\"“(])")
+_GLUED_BEFORE = re.compile(rf"[{_LOWER}0-9)\"”’%]")
 # "đảo lộnAnh Việt": a lower-case letter glued to an upper-case one (a sub-heading or byline)
-_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
+_CAMEL = re.compile(rf"([{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
 _WORD_END = re.compile(r"(\S+)$")
 _URLISH = re.compile(r"(https?://|www\.|\.(com|vn|net|org)\b)", re.IGNORECASE)
 
@@ -107,6 +112,8 @@ def repair_run_together(text: str) -> str:
     """
 
     def glued(m: re.Match) -> str:
+        if not m.start() or not _GLUED_BEFORE.match(text, m.start() - 1):
+            return m.group(1)
         word = _WORD_END.search(text[max(0, m.start() - 40): m.start()])
         token = word.group(1) if word else ""
         if token in ABBREVIATIONS or _URLISH.search(token + m.group(1) + text[m.end(): m.end() + 6]):
@@ -116,16 +123,16 @@ def repair_run_together(text: str) -> str:
     text = _GLUED.sub(glued, text)
 
     def camel(m: re.Match) -> str:
-        i = m.start()
+        i = m.end()
         left = _WORD_END.search(text[max(0, i - 40): i])
         right = re.match(r"\S+", text[i: i + 40])
         lw = left.group(1) if left else ""
         rw = right.group(0) if right else ""
         if _URLISH.search(lw + rw):
-            return ""
+            return m.group(1)
         if _non_ascii(lw) or _non_ascii(rw):
-            return "\n"
-        return ""
+            return m.group(1) + "\n"
+        return m.group(1)
 
     return _CAMEL.sub(camel, text)
 
@@ -283,8 +290,9 @@ def clean_article(raw: RawArticle) -> Article:
     sentences = remove_summary_repeats(lead, sentences, repairs)
     sentences = [s for s in sentences if s]
 
-    if len(lead.split()) < MIN_SUMMARY_WORDS:
-        raise Skip("short_summary", f"{raw.id}: lead has {len(lead.split())} words (< {MIN_SUMMARY_WORDS})")
+    summary_words = len(lead.split())
+    if summary_words < MIN_SUMMARY_WORDS:
+        raise Skip("short_summary", f"{raw.id}: lead has {summary_words} words (< {MIN_SUMMARY_WORDS})")
     document = "\n".join(sentences)
     n_words = len(document.split())
     if n_words < MIN_DOCUMENT_WORDS or len(sentences) < MIN_DOCUMENT_SENTENCES:
@@ -302,4 +310,6 @@ def clean_article(raw: RawArticle) -> Article:
         url=raw.url,
         category=raw.category,
         repairs=repairs,
+        summary_words=summary_words,
+        document_words=n_words,
     )

@@ -43,7 +43,7 @@ def _build_old_to_new() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _OLD_TO_NEW, _OLD_TO_NEW_TABLE = _build_old_to_new()
-_RARE_CHARS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_RARE = re.compile("[" + "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\f\v\u200b\u200c\u200d\u2060\ufeff\u00ad" + "]")
 
 # spaces that are not plain ASCII spaces, and invisible characters
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -77,7 +77,7 @@ def normalize(text: str, tone_marks: bool = True) -> str:
     Keeps line breaks; collapses runs of spaces and strips each line.
     """
     text = unicodedata.normalize("NFC", text)
-    if any(c in text for c in _RARE_CHARS):
+    if _RARE.search(text):
         text = _INVISIBLE.sub("", text)
         text = _SPACES.sub(" ", text)
     if tone_marks:
