@@ -23,7 +23,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--train-config", default="news")
     ap.add_argument("--test-config", default="provincial")
-    ap.add_argument("--max-train-examples", type=int, default=None)
+    ap.add_argument("--max-train-examples", type=int, default=100000, help="bounds loading and encoding time")
     ap.add_argument("--max-test-examples", type=int, default=None)
     ap.add_argument("--gen-batch-size", type=int, default=64)
     ap.add_argument("--num-beams", type=int, default=4)

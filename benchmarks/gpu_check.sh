@@ -3,10 +3,15 @@
 # then summarize and score the `provincial` test split; writes tokens/s, peak memory, the GPU name
 # and the scores to benchmarks/results/gpu_check.{md,json} (see benchmarks/gpu_check.py).
 #
-# Needs: one CUDA GPU, torch + transformers + accelerate + tokenizers, and the built dataset under
-# dataset/data (on a lent device machine, carry it: run(carry=["dataset/data"], ...)) or $PROVSUM_DATASET.
+# Needs: one CUDA GPU, torch + transformers + accelerate + sentencepiece + tokenizers + pyarrow (the lent
+# machines' image has them) and rapidfuzz (the scorer's LCS; carry it as a py3.12 wheel, see
+# /work/.library/device/README.md), and the data: the built dataset is too large to travel, so first
+#   python benchmarks/gpu_check_data.py            # here: runs/gpu-data, about 43 MiB
+# then, on the device machine, carrying runs/gpu-data (and .whl):
+#   PROVSUM_DATASET=runs/gpu-data bash benchmarks/gpu_check.sh
+# A 240 s budget leaves room inside one 10-minute command for loading, tokenizer training,
+# encoding, the final validation pass and generation on provincial/test.
 #
-#   bash benchmarks/gpu_check.sh                       # t5 small, 240 s of training
 #   BUDGET=120 ARCH=bart bash benchmarks/gpu_check.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
