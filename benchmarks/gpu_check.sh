@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD/src${PYTHONPATH:+:$PYTHONPATH}"
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader || echo "nvidia-smi not available"
-python -c "import torch, transformers, accelerate; print('torch', torch.__version__, 'transformers', transformers.__version__, 'cuda', torch.cuda.is_available())"
-exec python benchmarks/gpu_check.py \
+"${PYTHON:-python3}" -c "import torch, transformers, accelerate; print('torch', torch.__version__, 'transformers', transformers.__version__, 'cuda', torch.cuda.is_available())"
+exec "${PYTHON:-python3}" benchmarks/gpu_check.py \
   --arch "${ARCH:-t5}" --size "${SIZE:-small}" --budget "${BUDGET:-240}" \
   --batch-size "${BATCH:-32}" --run-dir "${RUN_DIR:-runs/gpu-check}" "$@"
