@@ -2,7 +2,7 @@
 """Draw the phase-2 audit sample of the meeting-report classifier from the built dataset.
 
 Strata: source x classifier outcome (provincial / national meeting / news with a meeting keyword in the
-title or lead / other news). Articles of the phase-1 (development) sample are excluded. Writes the
+title or lead / news with one only in the first five body sentences / other news). Articles of the phase-1 (development) sample are excluded. Writes the
 design (population and sample sizes per stratum, seed) to annotations/audit_design.json and the texts to
 annotate to OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
 
@@ -22,15 +22,17 @@ from provsum.data.classify import PROVINCIAL_LEVELS
 from provsum.data.load import load_records
 
 SEED = 20261127
-PLAN = {"provincial": 40, "national": 10, "news_keyword": 25, "news_other": 15}
+PLAN = {"provincial": 40, "national": 10, "news_keyword": 25, "news_body": 20, "news_none": 10}
 REPO = Path(__file__).resolve().parents[1]
 
 
 def outcome(rec: dict, config: str) -> str:
     if config == "meetings":
         return "provincial" if rec["level"] in PROVINCIAL_LEVELS else "national"
-    text = f"{rec['title']}\n{rec['summary']}".lower()
-    return "news_keyword" if MEETING_KEYWORDS.search(text) else "news_other"
+    if MEETING_KEYWORDS.search(f"{rec['title']}\n{rec['summary']}".lower()):
+        return "news_keyword"
+    head = "\n".join(rec["document"].split("\n")[:5]).lower()
+    return "news_body" if MEETING_KEYWORDS.search(head) else "news_none"
 
 
 def main() -> None:

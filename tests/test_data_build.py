@@ -80,11 +80,11 @@ def test_failed_build_leaves_previous_output(archives, tmp_path, monkeypatch):
 
     real_write = build_mod.write_split
 
-    def failing_write(table, rows, path):
-        calls.append(path)
+    def failing_write(writer, table):
+        calls.append(table.num_rows)
         if len(calls) == 4:
             raise RuntimeError("disk full (simulated)")
-        real_write(table, rows, path)
+        real_write(writer, table)
 
     monkeypatch.setattr(build_mod, "write_split", failing_write)
     with pytest.raises(RuntimeError, match="simulated"):

@@ -2,7 +2,8 @@
 
 The held-out audit (phase 2, ``annotations/audit.jsonl`` + ``annotations/audit_design.json``) is a
 stratified sample of the built dataset: strata are source x classifier outcome (``provincial``,
-``national`` meeting, ``news_keyword`` = news with a meeting keyword in title or lead, ``news_other``).
+``national`` meeting, ``news_keyword`` = news with a meeting keyword in title or lead, ``news_body`` =
+one only in the first five body sentences, ``news_none``).
 Each labelled article stands for ``N_h / n_h`` articles of its stratum, so
 
     TP = sum_h N_h/n_h * #(predicted positive, gold positive in h)     (FP, FN likewise)
@@ -123,7 +124,8 @@ Labels are stored as ids + labels + a short note (no article text) in `annotatio
   stratified over sources and a keyword stratum; used while writing the rules, so it is not used for the figures below.
 - **Held-out audit** (phase 2, {len(rows)} articles, `audit.jsonl`, design in `audit_design.json`): drawn from this
   build's output after the rules were frozen, stratified over sources and classifier outcomes (provincial,
-  national meeting, news with a meeting keyword in title/lead, other news), excluding phase-1 articles.
+  national meeting, news with a meeting keyword in the title/lead, news with one only in the first five body
+  sentences, other news), excluding phase-1 articles.
 
 Estimates are weighted by stratum (each labelled article stands for N_h/n_h articles of its stratum), with 95%
 percentile-bootstrap intervals ({RESAMPLES:,} resamples within strata, seed {SEED}).

@@ -5,9 +5,13 @@
     ─dedup (clusters across all sources)─▶ one representative per cluster ─splits─▶
     dataset/data/<config>/<split>-00000-of-00001.parquet + dataset/README.md + build_report.json
 
+The main process streams the archives and hands batches of files to a pool of worker processes
+(bounded, so raw bytes never pile up); their rows come back in order and go to one Arrow file per
+source. Deduplication and split assignment then use only small columns (ids, keys, signatures);
+the parquet files are written in one sequential pass (sources in name order, rows in archive order).
 Everything is written into ``<out>/.build-tmp`` first and swapped in at the end, so a failed or
-interrupted build leaves the previous dataset as it was. Rows are sorted by id and parquet is
-written without timestamps, so two builds from the same inputs are byte-identical.
+interrupted build leaves the previous dataset as it was. Parquet is written without timestamps, so
+two builds from the same inputs are byte-identical.
 """
 
 from __future__ import annotations
@@ -327,8 +331,6 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
     if n == 0:
         raise ProvSumError(f"no articles could be read from {root}: see the skip counts")
     ids = table.column("id").to_pylist()
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.array(sorted(range(n), key=ids.__getitem__), dtype=np.int64)] = np.arange(n)
 
     sigs = np.asarray(table.column("signature").combine_chunks().flatten()).reshape(n, dedup.NUM_PERM)
     key_doc = np.asarray(table.column("key_doc").to_numpy(), dtype=np.uint64)
@@ -361,26 +363,15 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
     log(f"dedup: {n:,} articles in {len(best):,} clusters; removed {dup_removed:,} duplicates "
         f"({result.exact_merges:,} exact merges, {result.near_merges:,} near) in {t_dedup:.1f} s")
 
-    # -------- configs: rows sorted by id, written in chunks (never the whole text in memory)
+    # -------- configs: one sequential pass over the work files, a chunk of text in memory at a time
     is_meeting = np.asarray(table.column("is_meeting").to_numpy(zero_copy_only=False), dtype=bool)
     levels = table.column("level").to_pylist()
     provinces = table.column("province").to_pylist()
     mtypes = table.column("meeting_type").to_pylist()
     is_prov = np.array([lv in classify_mod.PROVINCIAL_LEVELS for lv in levels]) & is_meeting
     selectors = {"provincial": keep & is_prov, "meetings": keep & is_meeting, "news": keep & ~is_meeting}
-    out_table = table.select([name for name, _ in ROW_FIELDS])
-    counts: dict = {}
     t2 = time.perf_counter()
-    for config, sel in selectors.items():
-        (tmp / "data" / config).mkdir(parents=True, exist_ok=True)
-        counts[config] = {}
-        for sp in SPLITS:
-            idx = np.flatnonzero(sel & (split == sp))
-            idx = idx[np.argsort(rank[idx], kind="stable")]
-            counts[config][sp] = int(len(idx))
-            if len(idx) == 0:  # datasets cannot read a parquet file without rows; the card omits the split
-                continue
-            write_split(out_table, idx, tmp / "data" / config / f"{sp}-00000-of-00001.parquet")
+    counts = write_configs(tmp, [tmp / "work" / f"{n}.arrow" for n in sorted(located)], selectors, split)
     t_write = time.perf_counter() - t2
 
     # -------- statistics for the report and the card (lengths were counted by the workers)
@@ -447,11 +438,61 @@ def _audit_summary() -> dict | None:
 WRITE_CHUNK = 20000
 
 
-def write_split(table: pa.Table, rows: np.ndarray, path: Path) -> None:
-    """Write ``table``'s ``rows`` (in that order) as deterministic parquet: one row group per
-    ``WRITE_CHUNK`` rows, zstd, no timestamps; only one chunk of text is in memory at a time."""
-    with pq.ParquetWriter(path, SCHEMA, compression="zstd", write_statistics=True,
-                          use_dictionary=["source", "outlet", "category", "level", "meeting_type", "province"]) as w:
-        for start in range(0, len(rows), WRITE_CHUNK):
-            chunk = table.take(pa.array(rows[start:start + WRITE_CHUNK], type=pa.int64()))
-            w.write_table(chunk, row_group_size=WRITE_CHUNK)
+def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.ndarray], split: np.ndarray) -> dict:
+    """Write every config/split in one sequential pass over the work files (sources in name order,
+    rows in archive order). Rows are buffered per output and flushed as row groups of ``WRITE_CHUNK``
+    rows, so memory holds one batch and the buffers, never the whole text. Deterministic: the same
+    inputs give the same batches, rows and row groups."""
+    outputs = [(c, sp) for c in selectors for sp in SPLITS]
+    masks = {(c, sp): selectors[c] & (split == sp) for c, sp in outputs}
+    counts = {c: {sp: int(masks[(c, sp)].sum()) for sp in SPLITS} for c in selectors}
+    writers: dict = {}
+    buffers: dict = {key: [] for key in outputs}
+    buffered = dict.fromkeys(outputs, 0)
+    names = [name for name, _ in ROW_FIELDS]
+
+    def flush(key, final=False):
+        while buffered[key] >= WRITE_CHUNK or (final and buffered[key]):
+            table = pa.concat_tables(buffers[key])
+            head, rest = table.slice(0, WRITE_CHUNK), table.slice(WRITE_CHUNK)
+            if key not in writers:
+                c, sp = key
+                (tmp / "data" / c).mkdir(parents=True, exist_ok=True)
+                writers[key] = pq.ParquetWriter(tmp / "data" / c / f"{sp}-00000-of-00001.parquet", SCHEMA,
+                                                compression="zstd", write_statistics=True,
+                                                use_dictionary=["source", "outlet", "category", "level",
+                                                                "meeting_type", "province"])
+            write_split(writers[key], head)
+            buffers[key] = [rest] if rest.num_rows else []
+            buffered[key] = rest.num_rows
+
+    offset = 0
+    try:
+        for path in work_files:
+            with pa.OSFile(str(path)) as f:  # not memory-mapped: pages are freed batch by batch
+                reader = ipc.open_file(f)
+                for b in range(reader.num_record_batches):
+                    batch = reader.get_batch(b)
+                    rows = batch.num_rows
+                    part = pa.Table.from_batches([batch]).select(names)
+                    for key in outputs:
+                        sel = np.flatnonzero(masks[key][offset: offset + rows])
+                        if len(sel):
+                            buffers[key].append(part.take(pa.array(sel, type=pa.int64())))
+                            buffered[key] += len(sel)
+                            flush(key)
+                    offset += rows
+        for key in outputs:
+            flush(key, final=True)
+    finally:
+        for w in writers.values():
+            w.close()
+    (tmp / "data").mkdir(exist_ok=True)
+    for c in selectors:
+        (tmp / "data" / c).mkdir(exist_ok=True)
+    return counts
+
+
+def write_split(writer: pq.ParquetWriter, table: pa.Table) -> None:
+    """Append one row group (at most ``WRITE_CHUNK`` rows)."""
+    writer.write_table(table, row_group_size=WRITE_CHUNK)
