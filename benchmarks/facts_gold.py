@@ -167,6 +167,9 @@ def evaluate(args) -> int:
 
     records = {r["id"]: r for r in _records(args.config, args.split)}
     gold = load_gold(Path(args.gold))
+    if args.ids:
+        keep = {line.strip() for line in Path(args.ids).read_text(encoding="utf-8").splitlines() if line.strip()}
+        gold = {i: f for i, f in gold.items() if i in keep}
     counts = {t: {"tp": 0, "fp": 0, "fn": 0} for t in FACT_TYPES}
     for i, facts in gold.items():
         g = {(f["type"], f["value"]) for f in facts}
@@ -207,7 +210,7 @@ def evaluate(args) -> int:
     lines = [
         "# Fact extractor against the hand-checked gold",
         "",
-        f"Split `{args.config}/{args.split}`: {len(gold)} of {len(records)} reference leads checked by hand "
+        f"Split `{args.config}/{args.split}`: {len(gold)} of {len(records)} reference leads (checked by hand) evaluated "
         f"(`annotations/gold_facts.jsonl`, guideline in `annotations/GOLD_FACTS.md`). Extractor version "
         f"{EXTRACTOR_VERSION}. A predicted fact is correct when its type and normalized value equal a gold fact "
         "of the same lead (facts de-duplicated per lead).",
@@ -236,6 +239,7 @@ def main(argv=None) -> int:
     ap.add_argument("--gold", default=str(GOLD), help="the gold JSONL written by apply, read by eval")
     ap.add_argument("--results", default=str(RESULTS), help="folder for <name>.{md,json}")
     ap.add_argument("--name", default="facts_extractor", help="file name of the eval results")
+    ap.add_argument("--ids", default="", help="eval: only the ids listed in this file (one a line)")
     ap.add_argument("--note", default="", help="a sentence added to the markdown (e.g. how the extractor was tuned)")
     args = ap.parse_args(argv)
     return {"draft": draft, "apply": apply, "eval": evaluate}[args.command](args)

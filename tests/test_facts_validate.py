@@ -33,13 +33,22 @@ def test_experiment_on_hand_written_leads():
 
 
 def test_gold_facts_are_used_for_the_key_facts():
-    gold = {"a": [{"type": "number", "value": "n=120;u=đại biểu", "text": "120 đại biểu"}]}
+    gold = {"a": [{"type": "number", "value": "n=120;u=đại biểu", "text": "120 đại biểu"},
+                  {"type": "body", "value": "h=ban dân vận", "text": "Ban Dân vận"}]}
     doc = "Ngày 29/10, hội nghị có 120 đại biểu. Ban Dân vận Tỉnh ủy Quảng Ninh chủ trì."
     result = corruption_experiment(LEADS[:1], [doc], ids=["a"], gold=gold, seed=0)
-    assert result["original"][0]["n_gold"] == 1
-    # a date swap does not touch the only key fact, but the new date is not in the document
-    [row] = result["corruptions"]["swap_date"]
-    assert row["row"]["fact_recall"] == 1.0 and row["detected"]
+    assert result["original"][0]["n_gold"] == 2
+    # no gold date: a date swap does not apply; the number is a gold fact the extractor finds
+    assert result["corruptions"]["swap_date"] == []
+    assert result["original"][0]["fact_recall"] == 0.5  # the gold "Ban Dân vận" is never found
+    [row] = result["corruptions"]["change_number"]
+    assert row["row"]["fact_recall"] == 0.0 and row["detected"]
+    # "Ban Dân vận" (no such head in the extractor's output) is a gold body it never finds:
+    # with targets="found" drop_body does not apply, with targets="gold" it does
+    assert result["corruptions"]["drop_body"] == []
+    rows = corruption_experiment(LEADS[:1], [doc], ids=["a"], gold=gold, seed=0,
+                                 targets="gold")["corruptions"]["drop_body"]
+    assert len(rows) == 1 and "Ban Dân vận" not in rows[0]["text"]
 
 
 def _load_split():

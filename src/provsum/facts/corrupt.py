@@ -1,8 +1,11 @@
 """Controlled corruptions of a lead, to validate the fact metrics.
 
-Each function takes a text and a seed and returns the corrupted text, or None when the
-corruption does not apply (the text has no date, no province, ...). The output of every
-function is deterministic for a given (text, seed).
+Each function takes a text, a seed and optionally the text's facts (hand-checked gold facts as
+dicts with ``type``, ``value`` and ``text``; by default the extractor's), and returns the
+corrupted text, or None when the corruption does not apply (the text has no date, no
+province, ...). With gold facts, the corruption targets a gold fact (so a number is a real
+quantity, not an identifier the extractor took for one). The output of every function is
+deterministic for a given (text, seed, facts).
 
 - ``swap_date``        the first dated fact (a day if any, else a month, else a year) gets another value
 - ``change_province``  every mention of the first province named becomes another province
@@ -26,6 +29,22 @@ def _rng(text: str, seed: int, name: str) -> random.Random:
     return random.Random(zlib.crc32(f"{seed}:{name}:{text}".encode("utf-8")))
 
 
+def _facts_of(t: str, facts, ftype: str) -> list[Fact]:
+    """Facts of ``ftype`` located in ``t``: the extractor's, or the given ones found by their text."""
+    if facts is None:
+        return [f for f in extract_facts(t) if f.type == ftype]
+    out = []
+    for d in facts:
+        d = d.to_dict() if isinstance(d, Fact) else d
+        if d.get("type") != ftype or not d.get("text"):
+            continue
+        text = prepare(d["text"])
+        start = t.find(text)
+        if start >= 0:
+            out.append(Fact(ftype, text, start, start + len(text), d["value"]))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _splice(t: str, start: int, end: int, new: str) -> str:
     return t[:start] + new + t[end:]
 
@@ -38,9 +57,9 @@ def _tidy(t: str) -> str:
     return re.sub(r" {2,}", " ", t).strip()
 
 
-def swap_date(text: str, seed: int = 0) -> str | None:
+def swap_date(text: str, seed: int = 0, facts=None) -> str | None:
     t = prepare(text)
-    dates = [f for f in extract_facts(t) if f.type == "date"]
+    dates = _facts_of(t, facts, "date")
     if not dates:
         return None
     rng = _rng(t, seed, "date")
@@ -50,13 +69,19 @@ def swap_date(text: str, seed: int = 0) -> str | None:
             if key not in v:
                 continue
             digits = list(re.finditer(r"\d+", f.text))
+            if not digits:
+                continue
             if key == "d":
                 target, old, lo, hi = digits[0], int(digits[0].group()), 1, 28
             elif key == "m":
-                target = next(g for g in digits if int(g.group()) == int(v["m"]))
+                target = next((g for g in digits if g.group().isdigit() and int(g.group()) == int(v["m"])), None)
+                if target is None:
+                    continue
                 old, lo, hi = int(v["m"]), 1, 12
             elif key == "y":
-                target = next(g for g in digits if g.group() == v["y"])
+                target = next((g for g in digits if g.group() == v["y"]), None)
+                if target is None:
+                    continue
                 old, lo, hi = int(v["y"]), int(v["y"]) - 3, int(v["y"]) + 3
             else:
                 if not digits:
@@ -71,7 +96,7 @@ def swap_date(text: str, seed: int = 0) -> str | None:
     return None
 
 
-def change_province(text: str, seed: int = 0) -> str | None:
+def change_province(text: str, seed: int = 0, facts=None) -> str | None:
     t = prepare(text)
     mentions = list(_GAZ_RE.finditer(t))
     if not mentions:
@@ -89,9 +114,9 @@ def change_province(text: str, seed: int = 0) -> str | None:
     return out
 
 
-def change_number(text: str, seed: int = 0) -> str | None:
+def change_number(text: str, seed: int = 0, facts=None) -> str | None:
     t = prepare(text)
-    numbers = [f for f in extract_facts(t) if f.type == "number"]
+    numbers = [f for f in _facts_of(t, facts, "number") if re.search(r"\d", f.text)]
     if not numbers:
         return None
     f = numbers[0]
@@ -103,10 +128,9 @@ def change_number(text: str, seed: int = 0) -> str | None:
     return _splice(t, s, s + 1, new)
 
 
-def drop_body(text: str, seed: int = 0) -> str | None:
+def drop_body(text: str, seed: int = 0, facts=None) -> str | None:
     t = prepare(text)
-    facts: list[Fact] = extract_facts(t)
-    bodies = [f for f in facts if f.type == "body"]
+    bodies = _facts_of(t, facts, "body")
     if not bodies:
         return None
     from .normalize import values_match
