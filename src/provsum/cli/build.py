@@ -11,6 +11,8 @@ def register(sub) -> None:
     p.add_argument("--no-verify", action="store_true", help="do not check the archives' sha256")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
     p.add_argument("--quiet", action="store_true", help="no progress bars")
+    p.add_argument("--card-only", action="store_true",
+                   help="only re-render the dataset card from the last build report and the current annotations")
     p.set_defaults(func=run)
 
 
@@ -22,6 +24,12 @@ def run(args) -> int:
     from provsum.data.load import default_dataset_dir
 
     out = args.out or default_dataset_dir()
+    if args.card_only:
+        from provsum.data.build import rewrite_card
+
+        rewrite_card(out)
+        print(f"rewrote {out}/README.md (and DATASET_CARD.md) from {out}/build_report.json")
+        return 0
     report = build_dataset(args.corpora, out, verify_checksums=not args.no_verify, workers=args.workers,
                            progress=not args.quiet)
     console = Console()

@@ -114,7 +114,14 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
         }
         for k, v in row.items():
             cols[k].append(v)
-    batch = pa.record_batch([pa.array(cols[n], type=t) for n, t in _WORK_FIELDS], schema=WORK_SCHEMA)
+    arrays = []
+    for n, t in _WORK_FIELDS:
+        if n == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
+            flat = np.concatenate(cols[n]) if cols[n] else np.zeros(0, dtype=np.uint32)
+            arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(flat, type=pa.uint32()), dedup.NUM_PERM))
+        else:
+            arrays.append(pa.array(cols[n], type=t))
+    batch = pa.record_batch(arrays, schema=WORK_SCHEMA)
     return batch, stats
 
 
@@ -213,6 +220,24 @@ def build_dataset(
         _atomic_copy(out_dir / "README.md", top_card)
     log(f"built {out_dir} in {report['seconds_total']} s")
     return report
+
+
+def rewrite_card(out_dir: str | os.PathLike) -> None:
+    """Re-render the card from the last build report with the current audit labels (no rebuild)."""
+    from provsum.data.card import write_card
+
+    out_dir = Path(out_dir)
+    path = out_dir / "build_report.json"
+    if not path.exists():
+        raise ProvSumError(f"{path} not found: run `provsum build` first")
+    report = json.loads(path.read_text(encoding="utf-8"))
+    report["audit"] = _audit_summary()
+    part = path.with_name(path.name + ".part")
+    part.write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(part, path)
+    write_card(report, out_dir / "README.md")
+    if (out_dir.resolve().parent / "pyproject.toml").exists():
+        _atomic_copy(out_dir / "README.md", out_dir.resolve().parent / "DATASET_CARD.md")
 
 
 def _sigterm_as_exit():

@@ -73,6 +73,10 @@ EXCLUDE = [
     ("press_conference", _rx(r"họp báo|giao ban báo chí|thông tin báo chí|cung cấp thông tin cho báo chí")),
     ("court", _rx(r"phiên tòa|xét xử|hầu tòa|tuyên án|phiên phúc thẩm|phiên sơ thẩm")),
     ("international", _rx(r"(?:hội nghị|hội thảo|diễn đàn|tọa đàm) quốc tế|thượng đỉnh|\bAPEC\b|\bASEAN\b|\bG20\b|\bG7\b|\bG8\b|Liên hợp quốc|\bLHQ\b|\bUN\b|Davos|\bWEF\b|\bNATO\b|\bEU\b|Liên minh châu Âu|Hội đồng Bảo an|ngoại trưởng|Nhà Trắng|Điện Kremlin|Quốc hội (?:Mỹ|Nhật|Anh|Pháp|Đức|Hàn|Thái|Lào|Campuchia|Ukraine|Nga)|Thượng viện|Hạ viện|Nghị viện|Tổng thống|Thủ tướng (?:Nhật|Anh|Đức|Israel|Ấn|Thái|Úc|Australia|Nga|Trung Quốc|Campuchia|Lào|Malaysia|Singapore|Canada)|Bình Nhưỡng|Triều Tiên|WTO|\bIMF\b|World Bank|Ngân hàng Thế giới|\bOPEC\b|Paris|Washington|Bắc Kinh|Tokyo|Moscow|Bangkok|Singapore|Liên Xô")),
+    ("not_state", _rx(r"\bVCCI\b|Phòng Thương mại và Công nghiệp")),
+    ("sidelines", _rx(r"bên (?:hành lang|lề)")),
+    ("postponed", _rx(r"hoãn (?:kỳ họp|họp|hội nghị|tổ chức)|lùi (?:kỳ họp|thời gian họp)")),
+    ("incident", _rx(r"vụ án|khởi tố|bị bắt|tạm giam|tử vong|thi thể|nghi phạm|tai nạn|điều tra vụ|\bchết\b|truy tố|cái chết")),
     ("visit", _rx(r"thăm,? (?:và )?tặng quà|trao quà|tặng quà|thăm hỏi|chúc Tết|chúc mừng năm mới")),
     ("education_fair", _rx(r"du học|học bổng|tuyển sinh")),
     ("business", _rx(r"cổ đông|hội nghị khách hàng|tri ân khách hàng|ra mắt sản phẩm|sản phẩm mới|nhà phân phối|đại lý|triển lãm")),
@@ -95,7 +99,9 @@ _COMMUNE = re.compile(COMMUNE_BODY)
 # a state / party / mass-organisation body proper (not a bare place name), for seminars
 _STATE_BODY = re.compile("|".join([NATIONAL_BODY, GENERIC_BODY, r"Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành đoàn|Tỉnh đoàn|Đoàn ĐBQH"]))
 _ANY_BODY = re.compile("|".join([NATIONAL_BODY, PROVINCIAL_BODY, DISTRICT_BODY, COMMUNE_BODY, GENERIC_BODY]))
+_NATIONAL_EVENT = re.compile(r"trực tuyến toàn quốc|kỳ họp (?:thứ \S+ )?(?:của )?Quốc hội|Quốc hội (?:khóa \S+ )?(?:khai mạc|bế mạc|thảo luận|biểu quyết|thông qua)|Ủy ban Kiểm tra Trung ương|phiên họp (?:Chính phủ|thường kỳ Chính phủ)|Ủy ban Thường vụ Quốc hội")
 _ALL_LOCALITIES = re.compile(r"các (?:tỉnh|địa phương|bộ, ngành|bộ ngành)|63 tỉnh|toàn quốc|cả nước")
+_FOREIGN = re.compile(r"\b(?:Trung Quốc|Việt[ -]Trung|Lào(?! Cai)|Việt[ -]Lào|Campuchia|Thái Lan|Hàn Quốc|Nhật Bản|Hoa Kỳ|Séc|Singapore|Malaysia|Indonesia|Philippines|Australia|Canada|Ấn Độ|châu Âu)\b")
 _DOCUMENT_BEFORE = re.compile(r"(?:Chỉ thị|Nghị quyết|Nghị định|Quyết định|Luật|Thông tư|Kết luận|Pháp lệnh|Chương trình|Đề án|Chiến lược)\b[^,;]{0,45}$")
 _VENUE_BEFORE = re.compile(r"(?:tại|ở|về|đến|vào)\s*(?:TP\.?|thành phố|tỉnh)?\s*$")
 
@@ -172,7 +178,9 @@ def _level(title: str, head: str) -> str | None:
     first = found[0][1]
     local = levels & {"provincial", "district", "commune"}
     if "national" in levels and local:
-        return "national" if first == "national" and _ALL_LOCALITIES.search(head) else "mixed"
+        if first == "national" and (_ALL_LOCALITIES.search(head) or _NATIONAL_EVENT.search(f"{title}\n{head}")):
+            return "national"
+        return "mixed"
     return first
 
 
@@ -212,7 +220,12 @@ def classify(title: str, lead: str, document: str = "", outlet: str | None = Non
             # when the cue sentence itself names a Vietnamese provincial/local body
             if reason == "international" and _PROVINCIAL.search(head) and not rx.search(head):
                 continue
+            # crime and incident words rule an article out only from its title or cue sentence
+            if reason == "incident" and not rx.search(f"{title}\n{head}"):
+                continue
             return Label(False, reason=f"excluded_{reason}")
+    if _FOREIGN.search(f"{title}\n{head}"):
+        return Label(False, reason="excluded_foreign")
     if not _ANY_BODY.search(context) and not _bodies(f"{head}\n{title}"):
         return Label(False, reason="no_organiser")
 
