@@ -1,12 +1,13 @@
 #!/usr/bin/env python
-"""Draw the phase-2 audit sample of the meeting-report classifier from the built dataset.
+"""Draw the held-out audit sample of the meeting-report classifier from the built dataset.
 
 Strata: source x classifier outcome (provincial / national meeting / news with a meeting keyword in the
-title or lead / news with one only in the first five body sentences / other news). Articles of the phase-1 (development) sample are excluded. Writes the
+title or lead / news with one only in the first five body sentences / other news). Articles of the
+development samples (phases 1 and 2) are excluded. Writes the
 design (population and sample sizes per stratum, seed) to annotations/audit_design.json and the texts to
 annotate to OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
 
-    python scripts/audit_sample.py /tmp/audit2 --batches 4
+    python scripts/audit_sample.py /tmp/audit3 --batches 4
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from provsum.data.audit import MEETING_KEYWORDS
 from provsum.data.classify import PROVINCIAL_LEVELS
 from provsum.data.load import load_records
 
-SEED = 20261127
+SEED = 20261128  # phase 3 (phase 2 used 20261127)
+PHASE = 3
 PLAN = {"provincial": 40, "national": 10, "news_keyword": 25, "news_body": 20, "news_none": 10}
 REPO = Path(__file__).resolve().parents[1]
 
@@ -40,12 +42,13 @@ def main() -> None:
     ap.add_argument("out_dir")
     ap.add_argument("--batches", type=int, default=4)
     args = ap.parse_args()
-    phase1 = {json.loads(line)["id"] for line in (REPO / "annotations" / "audit_phase1.jsonl").open(encoding="utf-8")}
+    excluded = {json.loads(line)["id"] for name in ("audit_phase1.jsonl", "audit_phase2.jsonl")
+              for line in (REPO / "annotations" / name).open(encoding="utf-8")}
     population: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for config in ("meetings", "news"):
         for split in ("train", "validation", "test"):
             for rec in load_records(config, split):
-                if rec["id"] in phase1:
+                if rec["id"] in excluded:
                     continue
                 population[(rec["source"], outcome(rec, config))].append(rec)
     rng = random.Random(SEED)
@@ -56,9 +59,9 @@ def main() -> None:
         k = min(PLAN[key[1]], len(recs))
         for i in sorted(rng.sample(range(len(recs)), k)):
             sample.append((recs[i], key))
-    design = {"phase": 2, "seed": SEED, "plan": PLAN, "population": sizes,
+    design = {"phase": PHASE, "seed": SEED, "plan": PLAN, "population": sizes,
               "sample": {"/".join(k): sum(1 for _r, kk in sample if kk == k) for k in sorted(population)},
-              "excluded": "articles of the phase-1 development sample"}
+              "excluded": "articles of the development samples (phases 1 and 2)"}
     (REPO / "annotations" / "audit_design.json").write_text(json.dumps(design, ensure_ascii=False, indent=2) + "\n",
                                                              encoding="utf-8")
     out = Path(args.out_dir)

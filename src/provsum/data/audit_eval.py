@@ -107,8 +107,13 @@ def evaluate_audit(annotations: Path | None = None) -> dict | None:
     prov = weighted_pr(rows, population, pred_provincial, gold_provincial)
     meet = weighted_pr(rows, population, pred_meeting, gold_meeting)
     agree = attribute_agreement(rows)
-    phase1 = root / "audit_phase1.jsonl"
-    n_dev = len(_load(phase1)) if phase1.exists() else 0
+    n_dev1 = len(_load(root / "audit_phase1.jsonl")) if (root / "audit_phase1.jsonl").exists() else 0
+    n_dev2 = len(_load(root / "audit_phase2.jsonl")) if (root / "audit_phase2.jsonl").exists() else 0
+    first = None
+    if (root / "audit_phase2.jsonl").exists() and (root / "audit_phase2_design.json").exists():
+        first = weighted_pr(_load(root / "audit_phase2.jsonl"),
+                            json.loads((root / "audit_phase2_design.json").read_text(encoding="utf-8"))["population"],
+                            pred_provincial, gold_provincial)
     ok = prov["precision"] >= TARGET["precision"] and prov["recall"] >= TARGET["recall"]
 
     def line(name, r):
@@ -116,16 +121,24 @@ def evaluate_audit(annotations: Path | None = None) -> dict | None:
                 f"{r['recall']:.3f} [{r['recall_ci95'][0]:.3f}, {r['recall_ci95'][1]:.3f}] | "
                 f"{r['sample_counts']['tp']} / {r['sample_counts']['fp']} / {r['sample_counts']['fn']} / {r['sample_counts']['tn']} |")
 
+    history = ""
+    if first:
+        history = (f" Its held-out estimate for the first version of the rules was precision {first['precision']:.3f} "
+                   f"[{first['precision_ci95'][0]:.3f}, {first['precision_ci95'][1]:.3f}], recall {first['recall']:.3f} "
+                   f"[{first['recall_ci95'][0]:.3f}, {first['recall_ci95'][1]:.3f}]; its errors then guided the second "
+                   f"version, so it became a development set.")
     md = f"""The classifier was audited by hand. Annotators read each sampled article (title, lead, start of the body) and
 labelled it following `annotations/GUIDELINES.md`: meeting report or not, level, meeting type, province.
 Labels are stored as ids + labels + a short note (no article text) in `annotations/`.
 
-- **Development sample** (phase 1, {n_dev} articles, `audit_phase1.jsonl`): drawn before the classifier existed,
-  stratified over sources and a keyword stratum; used while writing the rules, so it is not used for the figures below.
-- **Held-out audit** (phase 2, {len(rows)} articles, `audit.jsonl`, design in `audit_design.json`): drawn from this
-  build's output after the rules were frozen, stratified over sources and classifier outcomes (provincial,
-  national meeting, news with a meeting keyword in the title/lead, news with one only in the first five body
-  sentences, other news), excluding phase-1 articles.
+- **Development sample 1** ({n_dev1} articles, `audit_phase1.jsonl`): drawn before the classifier existed, stratified
+  over sources and a keyword stratum; used while writing the rules.
+- **Development sample 2** ({n_dev2} articles, `audit_phase2.jsonl`): drawn like the held-out sample below from an
+  earlier build.{history}
+- **Held-out audit** ({len(rows)} articles, `audit.jsonl`, design in `audit_design.json`): drawn from this build's
+  output after the rules were frozen, stratified over sources and classifier outcomes (provincial, national meeting,
+  news with a meeting keyword in the title/lead, news with one only in the first five body sentences, other news),
+  excluding the development articles.
 
 Estimates are weighted by stratum (each labelled article stands for N_h/n_h articles of its stratum), with 95%
 percentile-bootstrap intervals ({RESAMPLES:,} resamples within strata, seed {SEED}).
@@ -139,5 +152,6 @@ Target for the provincial meeting report: precision >= {TARGET['precision']}, re
 **{'met' if ok else 'not met'}** on the point estimates. Among the {agree['n']} articles that both the annotators and the
 classifier call meeting reports, the level agrees in {agree['level']:.1%}, the meeting type in {agree['meeting_type']:.1%},
 and the province in {agree['province'] if agree['province'] is None else f"{agree['province']:.1%}"} (of {agree['province_n']} with a gold province)."""
-    return {"provincial": prov, "meetings": meet, "attributes": agree, "n": len(rows), "n_development": n_dev,
+    return {"provincial": prov, "meetings": meet, "attributes": agree, "n": len(rows), "n_development": n_dev1 + n_dev2,
+            "first_version_heldout": first,
             "target": TARGET, "target_met": ok, "markdown": md}
