@@ -162,6 +162,7 @@ def test_significance_skips_undefined_examples():
 
 
 def test_content_hash_and_gold_file(tmp_path):
+    assert runner.load_gold_facts(tmp_path / "absent.jsonl") is None
     recs = make_records("provincial", "test", 3)
     assert content_hash(recs) == content_hash([dict(r) for r in recs])
     changed = [dict(r) for r in recs]
@@ -170,7 +171,7 @@ def test_content_hash_and_gold_file(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "checked": true, "facts": []}\n{"id": "b", "checked": false, "facts": []}\n\nnot json\n',
                     encoding="utf-8")
-    with pytest.raises(InputError, match="gold.jsonl: line 4"):
+    with pytest.raises(InputError, match="gold.jsonl:4:"):
         runner.load_gold_facts(gold)
     gold.write_text('{"id": "a", "checked": true, "facts": [{"type": "date", "value": "d=1", "text": "1"}]}\n'
                     '{"id": "b", "checked": false, "facts": []}\n', encoding="utf-8")

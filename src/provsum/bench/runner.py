@@ -186,23 +186,12 @@ def load_eval_sets(cfg: BenchConfig, dataset_dir: Path | None) -> dict[str, dict
 
 
 def load_gold_facts(path: Path | None) -> dict[str, list[dict]] | None:
-    """Hand-checked key facts by id (records with ``"checked": true``), or None when there is no file."""
-    if path is None:
-        root = repo_root()
-        path = root / "annotations" / "gold_facts.jsonl" if root else None
-    if path is None or not Path(path).exists():
-        return None
-    gold = {}
-    for lineno, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-            if rec.get("checked"):
-                gold[rec["id"]] = rec["facts"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}: line {lineno}: not a gold-facts record ({exc})") from None
-    return gold
+    """Hand-checked key facts by id (``provsum.facts.gold.load_gold``: checked records only; default
+    ``annotations/gold_facts.jsonl`` of the repository), or None when there is no such file."""
+    from provsum.facts.gold import default_gold_path, load_gold
+
+    path = Path(path) if path is not None else default_gold_path()
+    return load_gold(path) if path.exists() else None
 
 
 # ------------------------------------------------------------------------------------ trained model
@@ -321,6 +310,32 @@ def significance(baseline: dict[str, np.ndarray], system: dict[str, np.ndarray],
     return out
 
 
+def _summarize_to_file(spec: SystemSpec, records: list[dict], config: str, runs: Path, model_info: dict | None) -> tuple:
+    """Run one system and write its predictions; (summaries, settings, counts, path, seconds)."""
+    from provsum.summarizers.io import write_predictions
+
+    options = dict(spec.options)
+    if spec.name == "extractive-trained" and "model" not in options:
+        options["model"] = model_info["path"]
+    pred_path = runs / "predictions" / config / f"{_safe(spec.display)}.jsonl"
+    partial = pred_path.with_name(pred_path.name + ".partial.jsonl")
+    if spec.name == "llm" and "cache" not in options:  # a rerun resumes where a failed run stopped
+        pred_path.parent.mkdir(parents=True, exist_ok=True)
+        options["cache"] = str(partial)
+    t0 = time.perf_counter()
+    try:
+        summaries, settings, counts = summarize_records(SystemSpec(spec.name, options, spec.label), records)
+    except ProvSumError:
+        raise
+    except Exception as exc:  # a requested system that cannot run is an error, not a skip
+        raise ProvSumError(f"{spec.display} failed on {config}/test: {type(exc).__name__}: {exc}") from exc
+    seconds = time.perf_counter() - t0
+    write_predictions(pred_path, spec.display, {**settings, "input": {"config": config, "split": "test"}},
+                      [r["id"] for r in records], summaries)
+    partial.unlink(missing_ok=True)
+    return summaries, settings, counts, pred_path, seconds
+
+
 # ------------------------------------------------------------------------------------------ the run
 
 
@@ -351,6 +366,7 @@ def _check_systems(systems: Sequence[SystemSpec]) -> None:
 def run_bench(cfg: BenchConfig, log: Callable[[str], None] | None = None) -> dict:
     """Run the whole benchmark and write the results; returns the leaderboard dict (as written)."""
     from provsum import __version__
+    from provsum.bench.memo import shared_text_work
     from provsum.bench.plots import plot_leaderboard
     from provsum.bench.readme import render_markdown
 
@@ -385,58 +401,53 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] | None = None) -> dic
             tokenize("hội nghị", mode="word")
             timings["load_word_tokenizer"] = round(time.perf_counter() - t, 2)
 
-        total = len(sets) * len(cfg.systems)
+        total = 2 * len(sets) * len(cfg.systems)
         task = progress.add_task("systems", total=total)
         results: dict[str, Any] = {}
         signatures: dict[str, str] = {}
         facts_settings = None
+        shared_seconds = 0.0
         for config, data in sets.items():
             records = data["records"]
             columns: dict[str, dict[str, np.ndarray]] = {}
             systems_out: dict[str, Any] = {}
-            for spec in cfg.systems:
-                progress.update(task, description=f"{config}: {spec.display}")
-                options = dict(spec.options)
-                if spec.name == "extractive-trained" and "model" not in options:
-                    options["model"] = model_info["path"]
-                pred_path = runs / "predictions" / config / f"{_safe(spec.display)}.jsonl"
-                partial = pred_path.with_name(pred_path.name + ".partial.jsonl")
-                if spec.name == "llm" and "cache" not in options:  # a rerun resumes where a failed run stopped
-                    pred_path.parent.mkdir(parents=True, exist_ok=True)
-                    options["cache"] = str(partial)
-                run_spec = SystemSpec(spec.name, options, spec.label)
-                t0 = time.perf_counter()
-                try:
-                    summaries, settings, counts = summarize_records(run_spec, records)
-                except ProvSumError:
-                    raise
-                except Exception as exc:  # a requested system that cannot run is an error, not a skip
-                    raise ProvSumError(f"{spec.display} failed on {config}/test: {type(exc).__name__}: {exc}") from exc
-                t1 = time.perf_counter()
-                from provsum.summarizers.io import write_predictions
-
-                write_predictions(pred_path, spec.display, {**settings, "input": {"config": config, "split": "test"}},
-                                  [r["id"] for r in records], summaries)
-                partial.unlink(missing_ok=True)
-                scored = score_system(summaries, records, gold=gold, bootstrap=cfg.bootstrap, seed=cfg.seed,
-                                      workers=cfg.workers)
-                t2 = time.perf_counter()
-                columns[spec.display] = scored.pop("columns")
-                signatures.update(scored.pop("signatures"))
-                facts_settings = scored.pop("facts_settings")
-                systems_out[spec.display] = {
-                    "system": spec.name,
-                    "settings": _jsonable({**settings, **({"model": _rel(Path(settings["model"]))}
-                                                           if spec.name == "extractive-trained" and settings.get("model") else {})}),
-                    "counts": {**counts, **scored.pop("score_counts")},
-                    "seconds": {"summarize": round(t1 - t0, 2), "score": round(t2 - t1, 2)},
-                    "docs_per_second": round(len(records) / max(t1 - t0, 1e-9), 1),
-                    "predictions": _rel(pred_path),
-                    **scored,
-                }
+            outputs: dict[str, tuple] = {}
+            for spec in cfg.systems:  # 1. summarize with every system
+                progress.update(task, description=f"{config}: summarize with {spec.display}")
+                outputs[spec.display] = _summarize_to_file(spec, records, config, runs, model_info)
                 progress.advance(task)
-                say(f"{config}: {spec.display:<20} R-2 {100 * scored['syllable']['rouge2_f']['mean']:6.2f}  "
-                    f"(summarize {t1 - t0:5.1f} s, score {t2 - t1:5.1f} s)")
+            with shared_text_work() as shared:  # 2. text work shared by the systems, on every core
+                progress.update(task, description=f"{config}: word segmentation and facts of distinct texts")
+                t = time.perf_counter()
+                all_summaries = [summary for out in outputs.values() for summary in out[0]]
+                warmed = shared.warm(all_summaries, [r["summary"] for r in records], [r["document"] for r in records],
+                                     cfg.workers)
+                shared_seconds += time.perf_counter() - t
+                say(f"{config}: {warmed['segmented']:,} distinct sentences segmented, facts of {warmed['fact_texts']:,} "
+                    f"distinct texts extracted in {time.perf_counter() - t:.1f} s")
+                for spec in cfg.systems:  # 3. score every system
+                    progress.update(task, description=f"{config}: score {spec.display}")
+                    summaries, settings, counts, pred_path, seconds = outputs[spec.display]
+                    t1 = time.perf_counter()
+                    scored = score_system(summaries, records, gold=gold, bootstrap=cfg.bootstrap, seed=cfg.seed,
+                                          workers=cfg.workers)
+                    t2 = time.perf_counter()
+                    columns[spec.display] = scored.pop("columns")
+                    signatures.update(scored.pop("signatures"))
+                    facts_settings = scored.pop("facts_settings")
+                    systems_out[spec.display] = {
+                        "system": spec.name,
+                        "settings": _jsonable({**settings, **({"model": _rel(Path(settings["model"]))}
+                                                               if spec.name == "extractive-trained" and settings.get("model") else {})}),
+                        "counts": {**counts, **scored.pop("score_counts")},
+                        "seconds": {"summarize": round(seconds, 2), "score": round(t2 - t1, 2)},
+                        "docs_per_second": round(len(records) / max(seconds, 1e-9), 1),
+                        "predictions": _rel(pred_path),
+                        **scored,
+                    }
+                    progress.advance(task)
+                    say(f"{config}: {spec.display:<20} R-2 {100 * scored['syllable']['rouge2_f']['mean']:6.2f}  "
+                        f"(summarize {seconds:5.1f} s, score {t2 - t1:5.1f} s)")
             base = columns[BASELINE]
             for label, cols in columns.items():
                 if label != BASELINE:
@@ -450,6 +461,7 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] | None = None) -> dic
                 "gold_fact_examples": sum(1 for r in records if gold and r["id"] in gold),
                 "systems": systems_out,
             }
+        timings["shared_text_work"] = round(shared_seconds, 1)
         progress.update(task, description="writing results")
         timings["total"] = round(time.perf_counter() - t_start, 1)
         requested = {s.name for s in cfg.systems}
