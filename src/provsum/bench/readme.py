@@ -40,11 +40,12 @@ def _delta(vs: dict | None, metric: str, scale: float = 100.0) -> str:
         return "—"
     d, p = vs[metric]["delta"], vs[metric]["p_value"]
     mark = "*" if p < SIGNIFICANCE_LEVEL else ""
-    return f"{d * scale:+.2f}{mark} (p={_p(p)})"
+    return f"{d * scale:+.2f}{mark} ({_p(p)})"
 
 
 def _p(p: float) -> str:
-    return f"{p:.3f}" if p >= 0.001 else f"{p:.0e}"
+    # with 1,000 resamples the smallest p-value is 1/1001
+    return f"p={p:.3f}" if p >= 0.001 else "p<0.001"
 
 
 def _set_line(config: str, res: dict) -> str:
