@@ -50,5 +50,5 @@ def test_report_counts_skips_and_overlap(built_dataset):
     assert report["sources"]["baomoi2017"]["skips"]["too_few_lines"] > 0
     assert report["dedup"]["vietnews_train_test_clusters_before"] > 0
     assert report["dedup"]["vietnews_train_test_clusters_after"] == 0
-    card = (built_dataset / "README.md").read_text(encoding="utf-8")
+    card = " ".join((built_dataset / "README.md").read_text(encoding="utf-8").split())
     assert f"holds **{report['counts']['provincial']['test']:,}** examples" in card

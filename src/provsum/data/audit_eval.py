@@ -115,6 +115,14 @@ def evaluate_audit(annotations: Path | None = None) -> dict | None:
                             json.loads((root / "audit_phase2_design.json").read_text(encoding="utf-8"))["population"],
                             pred_provincial, gold_provincial)
     ok = prov["precision"] >= TARGET["precision"] and prov["recall"] >= TARGET["recall"]
+    fn_by_outcome: dict[str, float] = {}
+    for r in rows:
+        if gold_provincial(r) and not pred_provincial(r):
+            per = population[r["stratum"]] / sum(1 for x in rows if x["stratum"] == r["stratum"])
+            outcome = r["stratum"].split("/", 1)[1]
+            fn_by_outcome[outcome] = fn_by_outcome.get(outcome, 0.0) + per
+    fn_total = sum(fn_by_outcome.values()) or 1.0
+    misses = ", ".join(f"{k} {v / fn_total:.0%}" for k, v in sorted(fn_by_outcome.items(), key=lambda kv: -kv[1]))
 
     def line(name, r):
         return (f"| {name} | {r['precision']:.3f} [{r['precision_ci95'][0]:.3f}, {r['precision_ci95'][1]:.3f}] | "
@@ -151,7 +159,11 @@ percentile-bootstrap intervals ({RESAMPLES:,} resamples within strata, seed {SEE
 Target for the provincial meeting report: precision >= {TARGET['precision']}, recall >= {TARGET['recall']}:
 **{'met' if ok else 'not met'}** on the point estimates. Among the {agree['n']} articles that both the annotators and the
 classifier call meeting reports, the level agrees in {agree['level']:.1%}, the meeting type in {agree['meeting_type']:.1%},
-and the province in {agree['province'] if agree['province'] is None else f"{agree['province']:.1%}"} (of {agree['province_n']} with a gold province)."""
+and the province in {agree['province'] if agree['province'] is None else f"{agree['province']:.1%}"} (of {agree['province_n']} with a gold province).
+Where the estimated misses (weighted false negatives) come from, by classifier-outcome stratum: {misses or 'none'}.
+Most are reports whose title and lead describe the meeting without any of the cue words the rules look for
+(`news_body`: a meeting keyword only in the body), which the sample finds at a low rate in a very large
+stratum — hence the wide recall interval."""
     return {"provincial": prov, "meetings": meet, "attributes": agree, "n": len(rows), "n_development": n_dev1 + n_dev2,
-            "first_version_heldout": first,
+            "first_version_heldout": first, "false_negatives_by_outcome": fn_by_outcome,
             "target": TARGET, "target_met": ok, "markdown": md}
