@@ -173,10 +173,13 @@ def _is_byline(sentence: str) -> bool:
     return capitals >= len(words) - 1
 
 
+_FURNITURE_LINES = frozenset({"tin liên quan", "quang cảnh hội nghị.", "ảnh minh họa"})
+
+
 def drop_furniture(sentences: list[str], repairs: dict) -> list[str]:
     out = []
     for s in sentences:
-        if _LONE_PUNCT.match(s) or s.lower() in {"tin liên quan", "quang cảnh hội nghị.", "ảnh minh họa"}:
+        if _LONE_PUNCT.match(s) or (len(s) < 24 and s.lower() in _FURNITURE_LINES):
             repairs["furniture_lines"] = repairs.get("furniture_lines", 0) + 1
             continue
         out.append(s)
@@ -191,7 +194,7 @@ def drop_furniture(sentences: list[str], repairs: dict) -> list[str]:
         repairs["trailing_furniture"] = repairs.get("trailing_furniture", 0) + 1
         out.pop()
     if out:
-        cleaned = _TRAILING_MARKS.sub(".", out[-1]) if _TRAILING_MARKS.search(out[-1]) else out[-1]
+        cleaned = _TRAILING_MARKS.sub(".", out[-1]) if "/." in out[-1] and _TRAILING_MARKS.search(out[-1]) else out[-1]
         out[-1] = cleaned.replace("..", ".") if cleaned.endswith("..") and not cleaned.endswith("...") else cleaned
     return out
 
@@ -294,7 +297,8 @@ def clean_article(raw: RawArticle) -> Article:
     if summary_words < MIN_SUMMARY_WORDS:
         raise Skip("short_summary", f"{raw.id}: lead has {summary_words} words (< {MIN_SUMMARY_WORDS})")
     document = "\n".join(sentences)
-    n_words = len(document.split())
+    # normalized text has single spaces and no empty lines: words = spaces + line breaks + 1
+    n_words = document.count(" ") + len(sentences) if sentences else 0
     if n_words < MIN_DOCUMENT_WORDS or len(sentences) < MIN_DOCUMENT_SENTENCES:
         raise Skip("short_document", f"{raw.id}: body has {n_words} words in {len(sentences)} sentences")
     if lead in document.replace("\n", " "):  # also finds a lead that spans a sentence break

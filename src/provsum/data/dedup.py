@@ -43,8 +43,13 @@ SAMPLE_MASK = np.uint64(3)  # keep the shingles whose hash is 0 mod 4 (consisten
 
 
 def fingerprint(text: str) -> tuple[int, np.ndarray]:
-    """(exact key, MinHash signature) of a text."""
-    return exact_key(text), signature(text)
+    """(exact key, MinHash signature) of a text from one pass of word hashing: the key is a hash
+    of the sequence of word hashes (lower-cased, whitespace differences ignored)."""
+    h = word_hashes(text)
+    if len(h) == 0:
+        return 0, _signature_of_words(h)
+    raw = h.tobytes()
+    return (zlib.crc32(raw) << 32) | zlib.adler32(raw), _signature_of_words(h)
 
 
 def signature(text: str) -> np.ndarray:
@@ -54,7 +59,10 @@ def signature(text: str) -> np.ndarray:
     8): the Jaccard similarity of the sub-samples estimates that of the full shingle sets, at a
     quarter of the cost.
     """
-    h = word_hashes(text)
+    return _signature_of_words(word_hashes(text))
+
+
+def _signature_of_words(h: np.ndarray) -> np.ndarray:
     if len(h) == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     with np.errstate(over="ignore"):

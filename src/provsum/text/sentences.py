@@ -55,7 +55,7 @@ def split_sentences(text: str) -> list[str]:
             punct = m.group(1)
             next_char = line[m.end()] if m.end() < len(line) else ""
             if punct.startswith(".") and len(punct.rstrip(_CLOSERS)) == 1:
-                if _is_abbreviation(line[start : m.start()]):
+                if _is_abbreviation(line[max(start, m.start() - 40): m.start()]):
                     continue
             # "…" or "..." before a lower-case word never ends a sentence (handled by regex);
             # before an upper-case word it usually does.
