@@ -157,9 +157,11 @@ def render_readme_block(board: dict) -> str:
     _check(board)
     base = board["baseline"]
     lines = [
-        f"Generated from `benchmarks/results/leaderboard.json` by `provsum bench` (full table with every metric: "
-        f"[benchmarks/results/leaderboard.md](benchmarks/results/leaderboard.md)). ROUGE F1 × 100 on syllables "
-        f"with diacritics, 95% bootstrap intervals; Δ R-2 against {base}, paired bootstrap p-value (`*`: p < {SIGNIFICANCE_LEVEL}).",
+        f"ROUGE F1 × 100 on syllables with diacritics (R-2 on pyvi words too), 95% bootstrap intervals; fact recall: "
+        f"key facts of the lead found in the summary; Δ R-2 against {base} on the same examples, paired bootstrap "
+        f"p-value (`*`: p < {SIGNIFICANCE_LEVEL}). Every metric, with its interval, and the run's settings: "
+        f"[benchmarks/results/leaderboard.md](benchmarks/results/leaderboard.md); chart: "
+        f"[leaderboard.png](benchmarks/results/leaderboard.png).",
     ]
     for config, res in board["results"].items():
         systems = res["systems"]
