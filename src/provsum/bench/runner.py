@@ -479,7 +479,7 @@ def run_bench(cfg: BenchConfig, log: Callable[[str], None] | None = None) -> dic
             },
             "not_run": [s for s in ON_REQUEST_SYSTEMS if s not in requested],
             "dataset": _dataset_info(dataset_dir, build),
-            "extractive_model": _jsonable(model_info),
+            "extractive_model": _jsonable(model_info and {**model_info, "path": _rel(Path(model_info["path"]))}),
             "machine": {"python": platform.python_version(), "platform": platform.platform(),
                         "processor": platform.processor() or platform.machine(), "cpus": _cpus()},
             "timings_seconds": timings,
