@@ -18,7 +18,7 @@ def register(subparsers) -> None:
         "bench",
         help="build the leaderboard: run every CPU system on provincial/test and a news/test sample, score, test vs lead-3",
         description="Run " + ", ".join(CPU_SYSTEMS) + " on provincial/test and a fixed seeded sample of news/test, "
-        "score each (syllable and word ROUGE with 95%% intervals, fact metrics, abstractiveness), test each against "
+        "score each (syllable and word ROUGE with 95% intervals, fact metrics, abstractiveness), test each against "
         "lead-3 (paired bootstrap) and write leaderboard.{json,md,png}. Builds the dataset first if it is missing. "
         "GPU and endpoint systems run only when asked: --system seq2seq --model DIR_OR_HUB_ID, "
         "--system llm --base-url URL --model NAME (the system options below apply to the systems given with --system).",
