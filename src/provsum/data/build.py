@@ -1,7 +1,7 @@
 """Build the ProvSum dataset from the source corpora.
 
     sources ─readers─▶ RawArticle ─clean─▶ Article ─classify─▶ labelled row + dedup keys
-        (one worker process per source, rows streamed to an Arrow file in a temporary folder)
+        (batches of files cleaned by a pool of workers, rows streamed to one Arrow file per source)
     ─dedup (clusters across all sources)─▶ one representative per cluster ─splits─▶
     dataset/data/<config>/<split>-00000-of-00001.parquet + dataset/README.md + build_report.json
 
@@ -28,7 +28,6 @@ from typing import Callable
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
@@ -419,7 +418,7 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
         "articles_cleaned": n,
         "skips_total": sum(sum(s["skips"].values()) for s in per_source.values()),
         "dedup": {
-            "method": f"exact (whitespace-free lower-cased body; title+lead when the lead has >= 20 words) + "
+            "method": f"exact (the lower-cased body's word sequence; title+lead when the lead has >= 20 words) + "
                       f"MinHash {dedup.NUM_PERM} permutations, {dedup.SHINGLE}-word shingles, LSH {dedup.BANDS} bands, "
                       f"verified at estimated Jaccard >= {dedup.THRESHOLD}",
             "clusters": len(best), "duplicates_removed": dup_removed,
