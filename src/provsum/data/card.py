@@ -84,7 +84,8 @@ def render(report: dict, data_dir: Path | None = None) -> str:
     split_rows = [[c] + [_fmt(counts[c][sp]) for sp in SPLITS] + [_fmt(sum(counts[c].values()))] for c in CONFIGS]
     level_rows = [[k, _fmt(v)] for k, v in prov["by_level"].items()]
     type_rows = [[k, _fmt(v)] for k, v in prov["by_meeting_type"].items()]
-    prov_rows = [[k, _fmt(v)] for k, v in prov["by_province"].items()]
+    # most frequent first (the report file stores keys sorted by name)
+    prov_rows = [[k, _fmt(v)] for k, v in sorted(prov["by_province"].items(), key=lambda kv: (-kv[1], kv[0]))]
     len_rows = []
     for c, L in report["lengths"].items():
         for m, st in L.items():
