@@ -4,7 +4,6 @@ import hashlib
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from fixtures import raw_corpora as fx

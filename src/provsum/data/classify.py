@@ -8,8 +8,10 @@ to find the province when the lead does not name it):
    ``phiên họp``, ``giao ban``, ``sơ kết``, ``tổng kết``, ``làm việc với``, ``tiếp xúc cử tri``,
    ``đối thoại``, ``đại hội``, ``hội thảo`` ...). Venue names (``Trung tâm Hội nghị quốc gia``)
    are blanked first. A cue elsewhere means the meeting is a side detail: not a report.
-2. **Exclusions**: press conferences (``họp báo``), court trials, international summits and foreign
-   bodies, business events (shareholders, customers, product launches), sports congresses.
+2. **Exclusions**: press conferences (``họp báo``), court trials, international summits, foreign
+   bodies and foreign partners, business events (shareholders, customers, product launches), sports
+   congresses, visits with gifts, study-abroad fairs, events of non-state bodies (VCCI), interviews
+   on the sidelines, postponed sessions, and crime or incident stories (by their title or cue sentence).
 3. **Organiser**: a Vietnamese party / state / mass-organisation body must be named in the title
    or the lead.
 4. **Level** from the bodies named (national / provincial / district / commune; ``mixed`` when a
@@ -24,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from provsum.data.provinces import CENTRAL_CITIES, PROVINCES
+from provsum.data.provinces import PROVINCES
 
 LEVELS = ("provincial", "district", "commune", "national", "mixed")
 PROVINCIAL_LEVELS = frozenset({"provincial", "district", "commune", "mixed"})
