@@ -53,15 +53,10 @@ def _mean(xs):
 
 
 def _load_gold() -> dict[str, list[dict]] | None:
-    if not GOLD.exists():
-        return None
-    gold = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            if rec.get("checked"):
-                gold[rec["id"]] = rec["facts"]
-    return gold
+    """The hand-checked gold facts (``provsum.facts.gold.load_gold``), or None when the file is absent."""
+    from provsum.facts.gold import load_gold
+
+    return load_gold(GOLD) if GOLD.exists() else None
 
 
 def main(argv=None) -> int:

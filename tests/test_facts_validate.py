@@ -1,6 +1,5 @@
 """The corruption experiment: on hand-written leads, and on the provincial test split when built."""
 
-import json
 from pathlib import Path
 
 import pytest
@@ -61,15 +60,10 @@ def _load_split():
 
 
 def _load_gold():
-    if not GOLD.exists():
-        return None
-    gold = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            rec = json.loads(line)
-            if rec.get("checked"):
-                gold[rec["id"]] = rec["facts"]
-    return gold
+    """The hand-checked gold facts (``provsum.facts.gold.load_gold``), or None when the file is absent."""
+    from provsum.facts.gold import load_gold
+
+    return load_gold(GOLD) if GOLD.exists() else None
 
 
 def test_each_corruption_detected_on_the_provincial_test_split():
