@@ -22,52 +22,65 @@ from provsum.data.audit import MEETING_KEYWORDS
 from provsum.data.classify import PROVINCIAL_LEVELS
 from provsum.data.load import load_records
 
-SEED = 20261128  # phase 3 (phase 2 used 20261127)
-PHASE = 3
-PLAN = {"provincial": 40, "national": 10, "news_keyword": 25, "news_body": 20, "news_none": 10}
 REPO = Path(__file__).resolve().parents[1]
+# phase -> (seed, articles per (source, stratum), labelled phases excluded, design file)
+PHASES = {
+    # held-out for rules v2
+    3: (20261128, {"provincial": 40, "national": 10, "news_keyword": 25, "news_body": 20, "news_none": 10},
+        (1, 2), "audit_design.json"),
+    # development round for the learned classifier (v3): rich in the hard cases, where the meeting is
+    # only named in the first body sentences ("Tại hội nghị ... ngày 5/3, ông X cho biết ...")
+    4: (20261201, {"provincial": 30, "national": 10, "news_keyword": 30, "news_body_first": 50,
+                   "news_body": 25, "news_none": 8},
+        (1, 2, 3), "audit_phase4_design.json"),
+}
 
 
-def outcome(rec: dict, config: str) -> str:
+def outcome(rec: dict, config: str, phase: int) -> str:
     if config == "meetings":
         return "provincial" if rec["level"] in PROVINCIAL_LEVELS else "national"
     if MEETING_KEYWORDS.search(f"{rec['title']}\n{rec['summary']}".lower()):
         return "news_keyword"
-    head = "\n".join(rec["document"].split("\n")[:5]).lower()
-    return "news_body" if MEETING_KEYWORDS.search(head) else "news_none"
+    lines = rec["document"].split("\n")
+    if phase >= 4 and MEETING_KEYWORDS.search("\n".join(lines[:2]).lower()):
+        return "news_body_first"
+    return "news_body" if MEETING_KEYWORDS.search("\n".join(lines[:5]).lower()) else "news_none"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out_dir")
     ap.add_argument("--batches", type=int, default=4)
+    ap.add_argument("--phase", type=int, default=4, choices=sorted(PHASES))
     args = ap.parse_args()
-    excluded = {json.loads(line)["id"] for name in ("audit_phase1.jsonl", "audit_phase2.jsonl")
-              for line in (REPO / "annotations" / name).open(encoding="utf-8")}
+    seed, plan, excluded_phases, design_file = PHASES[args.phase]
+    label_files = {1: "audit_phase1.jsonl", 2: "audit_phase2.jsonl", 3: "audit.jsonl", 4: "audit_phase4.jsonl"}
+    excluded = {json.loads(line)["id"] for p in excluded_phases
+                for line in (REPO / "annotations" / label_files[p]).open(encoding="utf-8")}
     population: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for config in ("meetings", "news"):
         for split in ("train", "validation", "test"):
             for rec in load_records(config, split):
                 if rec["id"] in excluded:
                     continue
-                population[(rec["source"], outcome(rec, config))].append(rec)
-    rng = random.Random(SEED)
+                population[(rec["source"], outcome(rec, config, args.phase))].append(rec)
+    rng = random.Random(seed)
     sample, sizes = [], {}
     for key in sorted(population):
         recs = sorted(population[key], key=lambda r: r["id"])
         sizes["/".join(key)] = len(recs)
-        k = min(PLAN[key[1]], len(recs))
+        k = min(plan[key[1]], len(recs))
         for i in sorted(rng.sample(range(len(recs)), k)):
             sample.append((recs[i], key))
-    design = {"phase": PHASE, "seed": SEED, "plan": PLAN, "population": sizes,
+    design = {"phase": args.phase, "seed": seed, "plan": plan, "population": sizes,
               "sample": {"/".join(k): sum(1 for _r, kk in sample if kk == k) for k in sorted(population)},
-              "excluded": "articles of the development samples (phases 1 and 2)"}
-    (REPO / "annotations" / "audit_design.json").write_text(json.dumps(design, ensure_ascii=False, indent=2) + "\n",
+              "excluded": f"articles labelled in phases {', '.join(map(str, excluded_phases))}"}
+    (REPO / "annotations" / design_file).write_text(json.dumps(design, ensure_ascii=False, indent=2) + "\n",
                                                              encoding="utf-8")
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
     order = list(range(len(sample)))
-    random.Random(SEED + 1).shuffle(order)
+    random.Random(seed + 1).shuffle(order)
     strata = {}
     for b in range(args.batches):
         with open(out / f"batch_{b}.jsonl", "w", encoding="utf-8") as f:
@@ -79,7 +92,7 @@ def main() -> None:
                 f.write(json.dumps({"id": rec["id"], "title": rec["title"], "lead": rec["summary"], "body_start": head,
                                     "outlet": rec["outlet"], "category": rec["category"]}, ensure_ascii=False) + "\n")
     (out / "strata.json").write_text(json.dumps(strata, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"{len(sample)} articles in {args.batches} batches under {out}; design in annotations/audit_design.json")
+    print(f"{len(sample)} articles in {args.batches} batches under {out}; design in annotations/{design_file}")
 
 
 if __name__ == "__main__":
