@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from provsum.data.provinces import PROVINCES
+from provsum.text.sentences import split_sentences
 
 LEVELS = ("provincial", "district", "commune", "national", "mixed")
 PROVINCIAL_LEVELS = frozenset({"provincial", "district", "commune", "mixed"})
@@ -64,8 +65,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ("review", _rx(r"sơ kết|hội nghị tổng kết|tổng kết (?:công tác|năm|nhiệm kỳ|\d+ năm|hoạt động|phong trào|việc thực hiện|thực hiện|chương trình|đợt|giai đoạn)|triển khai nhiệm vụ (?:năm|công tác)")),
     ("dialogue", _rx(r"hội nghị đối thoại|buổi đối thoại|đối thoại (?:với|giữa|trực tiếp) (?:doanh nghiệp|nhân dân|người dân|công dân|thanh niên|nông dân|cử tri|DN|các)")),
     ("congress", _rx(r"\bđại hội (?:đại biểu|Đảng|đảng bộ|chi bộ|Hội|Đoàn|Công đoàn|Mặt trận|MTTQ|thi đua|lần thứ|nhiệm kỳ|Phụ nữ|Nông dân|Cựu chiến binh|Thanh niên|Hội Nông dân|Hội Liên hiệp|Hội LHPN|điểm|X|XI|XII|toàn quốc|các dân tộc thiểu số)")),
-    ("working_session", _rx(r"\b(?:buổi )?làm việc (?:với|tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty)|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
-    ("conference", _rx(r"hội nghị|hội thảo|tọa đàm|cuộc họp|buổi họp|họp bàn|họp khẩn|họp trực tuyến|\bhọp (?:với|để|về|thường|mặt|tổng kết|sơ kết)")),
+    ("working_session", _rx(r"(?:\b(?:buổi )?làm việc với|(?:đến|về|buổi|có buổi) làm việc tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty)|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
+    ("conference", _rx(r"hội nghị|hội thảo|tọa đàm|cuộc họp|buổi họp|họp bàn|họp khẩn|họp trực tuyến|\bhọp (?:với|để|về|thường|tổng kết|sơ kết)")),
     ("conference", re.compile(r"(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Thường trực|Ban Thường vụ|Chính phủ|Thủ tướng)[^.]{0,40}\bhọp\b")),
 ]
 PARTY_CUE = _rx(r"hội nghị (?:lần thứ \S+ )?(?:của )?(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Trung ương)|Hội nghị Trung ương|hội nghị Tỉnh ủy|hội nghị Thành ủy|hội nghị Huyện ủy")
@@ -77,10 +78,14 @@ EXCLUDE = [
     ("international", _rx(r"(?:hội nghị|hội thảo|diễn đàn|tọa đàm) quốc tế|thượng đỉnh|\bAPEC\b|\bASEAN\b|\bG20\b|\bG7\b|\bG8\b|Liên hợp quốc|\bLHQ\b|\bUN\b|Davos|\bWEF\b|\bNATO\b|\bEU\b|Liên minh châu Âu|Hội đồng Bảo an|ngoại trưởng|Nhà Trắng|Điện Kremlin|Quốc hội (?:Mỹ|Nhật|Anh|Pháp|Đức|Hàn|Thái|Lào|Campuchia|Ukraine|Nga)|Thượng viện|Hạ viện|Nghị viện|Tổng thống|Thủ tướng (?:Nhật|Anh|Đức|Israel|Ấn|Thái|Úc|Australia|Nga|Trung Quốc|Campuchia|Lào|Malaysia|Singapore|Canada)|Bình Nhưỡng|Triều Tiên|WTO|\bIMF\b|World Bank|Ngân hàng Thế giới|\bOPEC\b|Paris|Washington|Bắc Kinh|Tokyo|Moscow|Bangkok|Singapore|Liên Xô")),
     ("not_state", _rx(r"\bVCCI\b|Phòng Thương mại và Công nghiệp")),
     ("sidelines", _rx(r"bên (?:hành lang|lề)")),
+    ("interview", _rx(r"trao đổi với (?:phóng viên|PV|báo|Tuổi Trẻ|Thanh Niên|VnExpress|Dân trí|VietNamNet|Lao Động)|trả lời phỏng vấn|(?:cuộc|buổi) phỏng vấn")),
+    ("business_organiser", _rx(r"(?:Công ty|Tập đoàn|Tổng công ty|doanh nghiệp|các đơn vị vận tải|Hiệp hội)[^.,]{0,40}(?:tổ chức|triệu tập) (?:cuộc họp|hội nghị|hội thảo|buổi)")),
+    # a meeting still to come: "kỳ họp ... tới", "nếu được ... thông qua", "sắp khai mạc"
+    ("preview", _rx(r"(?:kỳ họp|hội nghị|phiên họp|cuộc họp|giao ban|đại hội)[^.,]{0,30}\b(?:tới|sắp tới|sắp diễn ra|ngày mai|vào tuần sau)\b|nếu được[^.]{0,40}thông qua|\bsắp (?:khai mạc|diễn ra|họp)|đang trên đường")),
     ("postponed", _rx(r"hoãn (?:kỳ họp|họp|hội nghị|tổ chức)|lùi (?:kỳ họp|thời gian họp)")),
     ("incident", _rx(r"vụ án|khởi tố|bị bắt|tạm giam|tử vong|thi thể|nghi phạm|tai nạn|điều tra vụ|\bchết\b|truy tố|cái chết")),
     ("visit", _rx(r"thăm,? (?:và )?tặng quà|trao quà|tặng quà|thăm hỏi|chúc Tết|chúc mừng năm mới")),
-    ("education_fair", _rx(r"du học|học bổng|tuyển sinh")),
+    ("education_fair", _rx(r"du học|học bổng|ngày hội tuyển sinh|tư vấn tuyển sinh")),
     ("business", _rx(r"cổ đông|hội nghị khách hàng|tri ân khách hàng|ra mắt sản phẩm|sản phẩm mới|nhà phân phối|đại lý|triển lãm")),
     ("sports", _rx(r"đại hội (?:thể dục thể thao|TDTT|thể thao)|SEA Games|Olympic|ASIAD|giải bóng đá|Liên đoàn Bóng đá|\bVFF\b|\bVPF\b|V-League|AFF")),
     ("police_questioning", _rx(r"(?:Công an|cơ quan điều tra|CQĐT|cảnh sát)[^.]{0,30}làm việc với (?:nghi phạm|người|đối tượng|bị can|ông|bà|anh|chị)")),
@@ -88,7 +93,7 @@ EXCLUDE = [
 
 _CAP = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
 # organising bodies, with the level each implies (case-sensitive: "xã hội" is not a commune)
-NATIONAL_BODY = r"(?<!biểu )Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
+NATIONAL_BODY = r"(?<!biểu )Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|T\.Ư\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
 PROVINCIAL_BODY = r"Tỉnh ủy|HĐND tỉnh|UBND tỉnh|Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh|\b[tT]ỉnh " + _CAP + r"|\bSở " + _CAP + r"|Tỉnh đoàn|Công an tỉnh|\bCATP\b|\bCA tỉnh\b|Bộ Chỉ huy Quân sự tỉnh|Bộ CHQS tỉnh|MTTQ tỉnh|Mặt trận Tổ quốc tỉnh|Liên đoàn Lao động tỉnh|LĐLĐ tỉnh|Đoàn ĐBQH|Đoàn đại biểu Quốc hội|Thành đoàn|lãnh đạo tỉnh"
 DISTRICT_BODY = r"Huyện ủy|Quận ủy|Thị ủy|(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?:huyện|quận|thị xã)|\b(?:[hH]uyện|[qQ]uận|[tT]hị xã) (?:" + _CAP + r"|\d+)"
 COMMUNE_BODY = r"(?:Đảng ủy|UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân) (?:xã|phường|thị trấn)|\b(?:[xX]ã|[pP]hường|[tT]hị trấn) (?:" + _CAP + r"|\d+)"
@@ -102,6 +107,9 @@ _COMMUNE = re.compile(COMMUNE_BODY)
 _STATE_BODY = re.compile("|".join([NATIONAL_BODY, GENERIC_BODY, r"Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Thành đoàn|Tỉnh đoàn|Đoàn ĐBQH"]))
 _ANY_BODY = re.compile("|".join([NATIONAL_BODY, PROVINCIAL_BODY, DISTRICT_BODY, COMMUNE_BODY, GENERIC_BODY]))
 _NATIONAL_EVENT = re.compile(r"trực tuyến toàn quốc|kỳ họp (?:thứ \S+ )?(?:của )?Quốc hội|Quốc hội (?:khóa \S+ )?(?:khai mạc|bế mạc|thảo luận|biểu quyết|thông qua)|Ủy ban Kiểm tra Trung ương|phiên họp (?:Chính phủ|thường kỳ Chính phủ)|Ủy ban Thường vụ Quốc hội")
+# "sẽ xem xét / sẽ họp": a preview, unless the text also says the meeting took place or reports its speech
+_FUTURE = re.compile(r"\bsẽ (?:được )?(?:trình|xem xét|bàn|thảo luận|đưa ra|khai mạc|diễn ra|họp|tổ chức|làm việc)\b")
+_HELD = re.compile(r"\bđã\b|\bvừa\b|cho biết|(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày|[Hh]ôm) (?:nay|qua|\d)|[Tt]ại (?:hội nghị|kỳ họp|phiên|buổi|cuộc)")
 _ALL_LOCALITIES = re.compile(r"các (?:tỉnh|địa phương|bộ, ngành|bộ ngành)|63 tỉnh|toàn quốc|cả nước")
 _FOREIGN = re.compile(r"\b(?:Trung Quốc|Việt[ -]Trung|Lào(?! Cai)|Việt[ -]Lào|Campuchia|Thái Lan|Hàn Quốc|Nhật Bản|Hoa Kỳ|Séc|Singapore|Malaysia|Indonesia|Philippines|Australia|Canada|Ấn Độ|châu Âu)\b")
 _DOCUMENT_BEFORE = re.compile(r"(?:Chỉ thị|Nghị quyết|Nghị định|Quyết định|Luật|Thông tư|Kết luận|Pháp lệnh|Chương trình|Đề án|Chiến lược)\b[^,;]{0,45}$")
@@ -121,8 +129,9 @@ _CITY_BODY_RX = re.compile(r"(?:Thành ủy|HĐND|UBND|Hội đồng nhân dân|
 
 
 def first_sentence(text: str) -> str:
-    m = re.search(r"[.!?](?:\s|$)", text)
-    return text[: m.end()] if m else text
+    """The first sentence, not cut at abbreviations such as ``TP.`` (``Hội Luật gia TP. Hà Nội``)."""
+    sentences = split_sentences(text)
+    return sentences[0] if sentences else text
 
 
 def find_provinces(text: str) -> list[tuple[int, str, bool]]:
@@ -172,10 +181,23 @@ def _bodies(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _level(title: str, head: str) -> str | None:
+# a national body named as the organiser or chair ("do Bộ Xây dựng tổ chức", "Tổng cục Du lịch tổ chức hội nghị")
+_NATIONAL_ORGANISER = re.compile(r"(?:(?:do|của) (?:" + NATIONAL_BODY + r")[^,.;]{0,60}|(?:" + NATIONAL_BODY
+                                 + r")[^,.;]{0,60}(?:đã |vừa )?)(?:tổ chức|chủ trì|triệu tập)")
+
+
+def _level(title: str, head: str, meeting_type: str | None = None) -> str | None:
     found = _bodies(f"{head}\n{title}")
     if not found:
         return None
+    if meeting_type not in ("working_session", "voter_contact"):
+        m = _NATIONAL_ORGANISER.search(head)
+        # ... alone: a co-organising local body ("Bộ NN&PTNT phối hợp với UBND tỉnh Bình Định tổ chức")
+        # or a provincial body named "Bộ CHQS tỉnh" / "Đoàn ĐBQH TP" makes it no national organiser
+        if m and not re.match(r"(?:do |của )?Bộ (?:CHQS|Chỉ huy)", m.group(0)) and not (
+                _PROVINCIAL.search(m.group(0)) or _DISTRICT.search(m.group(0)) or _COMMUNE.search(m.group(0))
+                or find_provinces(m.group(0))):
+            return "national"
     levels = {lv for _p, lv in found}
     first = found[0][1]
     local = levels & {"provincial", "district", "commune"}
@@ -205,7 +227,9 @@ def _cue(text: str) -> str | None:
 def classify(title: str, lead: str, document: str = "", outlet: str | None = None) -> Label:
     head = first_sentence(lead)
     cue_text = VENUES.sub(" ", f"{title}\n{head}")
-    meeting_type = _cue(cue_text)
+    # the lead is the summary: it must report the meeting itself (a cue in the title alone is not enough);
+    # the title's cue, when there is one, is the more specific name of the meeting
+    meeting_type = _cue(VENUES.sub(" ", head)) and (_cue(cue_text) or "conference")
     if meeting_type is None:
         # later in the lead, a meeting counts when the lead reports what was said or decided AT it
         framed = AT_MEETING.search(VENUES.sub(" ", lead))
@@ -226,6 +250,8 @@ def classify(title: str, lead: str, document: str = "", outlet: str | None = Non
             if reason == "incident" and not rx.search(f"{title}\n{head}"):
                 continue
             return Label(False, reason=f"excluded_{reason}")
+    if _FUTURE.search(context) and not _HELD.search(context):
+        return Label(False, reason="excluded_preview")
     if _FOREIGN.search(f"{title}\n{head}"):
         return Label(False, reason="excluded_foreign")
     if not _ANY_BODY.search(context) and not _bodies(f"{head}\n{title}"):
@@ -233,7 +259,7 @@ def classify(title: str, lead: str, document: str = "", outlet: str | None = Non
 
     if meeting_type == "conference" and SEMINAR_CUE.search(cue_text) and not _STATE_BODY.search(f"{head}\n{title}"):
         return Label(False, reason="seminar_without_state_organiser")
-    level = _level(title, head)
+    level = _level(title, head, meeting_type)
     province = pick_province(head, title, lead, "\n".join(document.split("\n")[:3]), outlet=outlet)
     if level is None and province and _ANY_BODY.search(f"{title}\n{head}"):
         level = "provincial"
