@@ -19,7 +19,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from provsum.data.audit import MEETING_KEYWORDS
-from provsum.data.classify import PROVINCIAL_LEVELS
+from provsum.data.classify import PROVINCIAL_LEVELS, classify
 from provsum.data.load import load_records
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,6 +33,10 @@ PHASES = {
     4: (20261201, {"provincial": 30, "national": 10, "news_keyword": 30, "news_body_first": 50,
                    "news_body": 25, "news_none": 8},
         (1, 2, 3), "audit_phase4_design.json"),
+    # held-out for rules v3, stratified by their outcome (computed here, so no rebuild is needed)
+    5: (20261202, {"provincial": 45, "national": 10, "news_keyword": 30, "news_body_first": 15,
+                   "news_body": 8, "news_none": 8},
+        (1, 2, 3, 4), "audit_phase5_design.json"),
 }
 
 
@@ -63,6 +67,10 @@ def main() -> None:
             for rec in load_records(config, split):
                 if rec["id"] in excluded:
                     continue
+                if args.phase >= 5:  # the current rules' outcome, not that of the build being read
+                    label = classify(rec["title"], rec["summary"], rec["document"], rec["outlet"])
+                    rec.update(level=label.level, meeting_type=label.meeting_type, province=label.province)
+                    config = "meetings" if label.is_meeting_report else "news"
                 population[(rec["source"], outcome(rec, config, args.phase))].append(rec)
     rng = random.Random(seed)
     sample, sizes = [], {}
