@@ -4,7 +4,7 @@
 Strata: source x classifier outcome (provincial / national meeting / news with a meeting keyword in the
 title or lead / news with one only in the first five body sentences / other news). Articles of the
 development samples (phases 1 and 2) are excluded. Writes the
-design (population and sample sizes per stratum, seed) to annotations/audit_design.json and the texts to
+design (population and sample sizes per stratum, seed) to annotations/audit_phase<N>_design.json and the texts to
 annotate to OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
 
     python scripts/audit_sample.py /tmp/audit3 --batches 4
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 PHASES = {
     # held-out for rules v2
     3: (20261128, {"provincial": 40, "national": 10, "news_keyword": 25, "news_body": 20, "news_none": 10},
-        (1, 2), "audit_design.json"),
+        (1, 2), "audit_phase3_design.json"),
     # development round for the learned classifier (v3): rich in the hard cases, where the meeting is
     # only named in the first body sentences ("Tại hội nghị ... ngày 5/3, ông X cho biết ...")
     4: (20261201, {"provincial": 30, "national": 10, "news_keyword": 30, "news_body_first": 50,
@@ -58,7 +58,7 @@ def main() -> None:
     ap.add_argument("--phase", type=int, default=4, choices=sorted(PHASES))
     args = ap.parse_args()
     seed, plan, excluded_phases, design_file = PHASES[args.phase]
-    label_files = {1: "audit_phase1.jsonl", 2: "audit_phase2.jsonl", 3: "audit.jsonl", 4: "audit_phase4.jsonl"}
+    label_files = {1: "audit_phase1.jsonl", 2: "audit_phase2.jsonl", 3: "audit_phase3.jsonl", 4: "audit_phase4.jsonl"}
     excluded = {json.loads(line)["id"] for p in excluded_phases
                 for line in (REPO / "annotations" / label_files[p]).open(encoding="utf-8")}
     population: dict[tuple[str, str], list[dict]] = defaultdict(list)

@@ -29,14 +29,22 @@ def test_weighted_precision_recall_hand_computed():
 
 
 def test_evaluate_audit_files(tmp_path):
-    with open(tmp_path / "audit.jsonl", "w") as f:
-        for r in ROWS:
+    # one of the three predicted positives has a lead that does not report the meeting: a false positive for the
+    # dataset definition, still a true positive for the broad one
+    rows = [dict(r, lead_reports_meeting=(r["is_meeting_report"] or None)) for r in ROWS]
+    rows[0] = dict(rows[0], lead_reports_meeting=False)
+    with open(tmp_path / "audit_phase5.jsonl", "w") as f:
+        for r in rows:
             f.write(json.dumps(r) + "\n")
-    (tmp_path / "audit_design.json").write_text(json.dumps({"population": POP}))
+    (tmp_path / "audit_phase5_design.json").write_text(json.dumps({"population": POP}))
     out = evaluate_audit(tmp_path)
-    assert out["provincial"]["precision"] == pytest.approx(0.75)
+    # dataset definition: TP = 25*2 = 50, FP = 25*2 = 50, FN = 500
+    assert out["provincial"]["precision"] == pytest.approx(0.5)
+    assert out["provincial"]["recall"] == pytest.approx(50 / 550, abs=1e-4)
+    assert out["provincial_broad"]["precision"] == pytest.approx(0.75)
     assert out["target_met"] is False
-    assert "| provincial meeting report" in out["markdown"]
+    assert "| provincial meeting report, dataset definition" in out["markdown"]
+    assert "phase 5: 6 articles" in out["markdown"]
     assert evaluate_audit(tmp_path / "missing") is None
 
 

@@ -8,7 +8,7 @@ with known inclusion probabilities (each stratum's population size is recorded w
 - ``body_only``: a meeting keyword only in the first part of the body,
 - ``none``: no meeting keyword.
 
-Labels live in ``annotations/audit.jsonl`` (ids + labels + a short note; no article text).
+Labels of this first phase live in ``annotations/audit_phase1.jsonl`` (ids + labels + a short note; no article text).
 """
 
 from __future__ import annotations

@@ -1,22 +1,28 @@
 """Is this article a report of a meeting held by a Vietnamese party, state or mass-organisation
 body? At which level, of which type, in which province?
 
-Transparent rules, in this order (every rule reads the title and the lead; the body is read only
-to find the province when the lead does not name it):
+Transparent rules (v3), in this order (every rule reads the title and the lead; the body is read
+only to find the province when the lead does not name it). The lead is the dataset's reference
+summary, so a report is an article whose *lead* reports the meeting:
 
-1. **Meeting cue** in the title or in the first sentence of the lead (``hội nghị``, ``kỳ họp``,
-   ``phiên họp``, ``giao ban``, ``sơ kết``, ``tổng kết``, ``làm việc với``, ``tiếp xúc cử tri``,
-   ``đối thoại``, ``đại hội``, ``hội thảo`` ...). Venue names (``Trung tâm Hội nghị quốc gia``)
-   are blanked first. A cue elsewhere means the meeting is a side detail: not a report.
+1. **Meeting cue** in the first sentence of the lead (``hội nghị``, ``kỳ họp``, ``phiên họp``,
+   ``giao ban``, ``sơ kết``, ``tổng kết``, ``làm việc với``, ``tiếp xúc cử tri``, ``đối thoại``,
+   ``đại hội``, ``hội thảo`` ...), or a statement made *at* a meeting later in the lead. A cue in
+   the title alone is not enough; when both have one, the title's names the type. Venue names
+   (``Trung tâm Hội nghị quốc gia``) are blanked first.
 2. **Exclusions**: press conferences (``họp báo``), court trials, international summits, foreign
-   bodies and foreign partners, business events (shareholders, customers, product launches), sports
-   congresses, visits with gifts, study-abroad fairs, events of non-state bodies (VCCI), interviews
-   on the sidelines, postponed sessions, and crime or incident stories (by their title or cue sentence).
+   bodies and foreign partners, business events and organisers (shareholders, customers, product
+   launches, a company calling the meeting), sports congresses, visits with gifts, study-abroad
+   fairs, events of non-state bodies (VCCI), interviews (on the sidelines or with a paper),
+   previews of meetings still to come (``kỳ họp ... tới``, ``sẽ xem xét`` with no sign that the
+   meeting took place), postponed sessions, and crime or incident stories (by their title or cue
+   sentence).
 3. **Organiser**: a Vietnamese party / state / mass-organisation body must be named in the title
    or the lead.
-4. **Level** from the bodies named (national / provincial / district / commune; ``mixed`` when a
-   national body meets a named locality or bodies of several levels meet), **type** from the cue,
-   **province** from the gazetteer (``provinces.py``), preferring mentions after ``tỉnh``/``TP``/a body.
+4. **Level** from the bodies named (national / provincial / district / commune; ``national`` when
+   a national body alone organises or chairs; ``mixed`` when a national body meets a named locality
+   or bodies of several levels meet), **type** from the cue, **province** from the gazetteer
+   (``provinces.py``), preferring mentions after ``tỉnh``/``TP``/a body.
 
 ``classify(title, lead, document, outlet)`` returns a ``Label``.
 """
