@@ -1,13 +1,15 @@
 #!/usr/bin/env python
-"""Draw the held-out audit sample of the meeting-report classifier from the built dataset.
+"""Draw an audit sample of the meeting-report classifier from the built dataset (phases 3-6; phase 1 was drawn
+by provsum.data.audit before the classifier existed).
 
 Strata: source x classifier outcome (provincial / national meeting / news with a meeting keyword in the
-title or lead / news with one only in the first five body sentences / other news). Articles of the
-development samples (phases 1 and 2) are excluded. Writes the
-design (population and sample sizes per stratum, seed) to annotations/audit_phase<N>_design.json and the texts to
-annotate to OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
+title or lead / from phase 4, news with one only in the first two body sentences / news with one only in the
+first five / other news). From phase 5 the outcome is that of the current rules, computed here, so a sample for
+new rules needs no rebuild. Articles labelled in earlier phases are excluded. Writes the design (population and
+sample sizes per stratum, seed) to annotations/audit_phase<N>_design.json and the texts to annotate to
+OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
 
-    python scripts/audit_sample.py /tmp/audit3 --batches 4
+    python scripts/audit_sample.py /tmp/audit6 --phase 6 --batches 5
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ PHASES = {
     5: (20261202, {"provincial": 45, "national": 10, "news_keyword": 30, "news_body_first": 15,
                    "news_body": 8, "news_none": 8},
         (1, 2, 3, 4), "audit_phase5_design.json"),
+    # held-out for rules v4 (phase 5 guided them)
+    6: (20261203, {"provincial": 45, "national": 10, "news_keyword": 30, "news_body_first": 15,
+                   "news_body": 8, "news_none": 8},
+        (1, 2, 3, 4, 5), "audit_phase6_design.json"),
 }
 
 
@@ -55,10 +61,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("out_dir")
     ap.add_argument("--batches", type=int, default=4)
-    ap.add_argument("--phase", type=int, default=4, choices=sorted(PHASES))
+    ap.add_argument("--phase", type=int, default=max(PHASES), choices=sorted(PHASES))
     args = ap.parse_args()
     seed, plan, excluded_phases, design_file = PHASES[args.phase]
-    label_files = {1: "audit_phase1.jsonl", 2: "audit_phase2.jsonl", 3: "audit_phase3.jsonl", 4: "audit_phase4.jsonl"}
+    label_files = {p: f"audit_phase{p}.jsonl" for p in range(1, 6)}
     excluded = {json.loads(line)["id"] for p in excluded_phases
                 for line in (REPO / "annotations" / label_files[p]).open(encoding="utf-8")}
     population: dict[tuple[str, str], list[dict]] = defaultdict(list)
