@@ -10,6 +10,12 @@ sample sizes per stratum, seed) to annotations/audit_phase<N>_design.json and th
 OUT_DIR/batch_<k>.jsonl (outside the repository: article text is never committed).
 
     python scripts/audit_sample.py /tmp/audit6 --phase 6 --batches 5
+    python scripts/audit_sample.py /tmp/audit6b --phase 6 --extend news_keyword=60 --batches 3
+
+``--extend STRATUM=K`` adds K more articles per source of that stratum to a phase already drawn (and labelled),
+at random among the articles not yet sampled, with a seed of its own: the union is still a simple random sample
+of each stratum, so the design's sample counts are updated and the estimator is unchanged. It narrows the interval
+of a stratum that holds most of the estimated misses.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import random
 from collections import defaultdict
 from pathlib import Path
 
-from provsum.data.audit import MEETING_KEYWORDS
+from provsum.data.audit import MEETING_KEYWORDS, draw_records
 from provsum.data.classify import PROVINCIAL_LEVELS, classify
 from provsum.data.load import load_records
 
@@ -62,9 +68,20 @@ def main() -> None:
     ap.add_argument("out_dir")
     ap.add_argument("--batches", type=int, default=4)
     ap.add_argument("--phase", type=int, default=max(PHASES), choices=sorted(PHASES))
+    ap.add_argument("--extend", action="append", default=[], metavar="STRATUM=K",
+                    help="add K articles per source of STRATUM to the already drawn phase")
     args = ap.parse_args()
     seed, plan, excluded_phases, design_file = PHASES[args.phase]
-    label_files = {p: f"audit_phase{p}.jsonl" for p in range(1, 6)}
+    prior_design = None
+    if args.extend:
+        prior_design = json.loads((REPO / "annotations" / design_file).read_text(encoding="utf-8"))
+        n_ext = len(prior_design.get("extensions", []))
+        seed = seed + 100 * (n_ext + 1)
+        plan = {stratum: 0 for stratum in plan}
+        for item in args.extend:
+            stratum, k = item.split("=")
+            plan[stratum] = int(k)
+    label_files = {p: f"audit_phase{p}.jsonl" for p in range(1, max(PHASES) + 1)}
     excluded = {json.loads(line)["id"] for p in excluded_phases
                 for line in (REPO / "annotations" / label_files[p]).open(encoding="utf-8")}
     population: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -78,17 +95,22 @@ def main() -> None:
                     rec.update(level=label.level, meeting_type=label.meeting_type, province=label.province)
                     config = "meetings" if label.is_meeting_report else "news"
                 population[(rec["source"], outcome(rec, config, args.phase))].append(rec)
-    rng = random.Random(seed)
-    sample, sizes = [], {}
-    for key in sorted(population):
-        recs = sorted(population[key], key=lambda r: r["id"])
-        sizes["/".join(key)] = len(recs)
-        k = min(plan[key[1]], len(recs))
-        for i in sorted(rng.sample(range(len(recs)), k)):
-            sample.append((recs[i], key))
-    design = {"phase": args.phase, "seed": seed, "plan": plan, "population": sizes,
-              "sample": {"/".join(k): sum(1 for _r, kk in sample if kk == k) for k in sorted(population)},
-              "excluded": f"articles labelled in phases {', '.join(map(str, excluded_phases))}"}
+    drawn = set()
+    if prior_design is not None:  # the phase's own labelled articles are drawn already
+        drawn = {json.loads(line)["id"] for line in
+                 (REPO / "annotations" / label_files[args.phase]).open(encoding="utf-8")}
+    sample, sizes, new_counts = draw_records(population, plan, seed, drawn)
+    if prior_design is None:
+        design = {"phase": args.phase, "seed": seed, "plan": plan, "population": sizes, "sample": new_counts,
+                  "excluded": f"articles labelled in phases {', '.join(map(str, excluded_phases))}"}
+    else:
+        if sizes != prior_design["population"]:
+            raise SystemExit(f"the population of phase {args.phase} changed since it was drawn (dataset or rules "
+                             "rebuilt?): extending it would mix two designs")
+        design = prior_design
+        design["sample"] = {h: design["sample"].get(h, 0) + new_counts.get(h, 0) for h in sizes}
+        design.setdefault("extensions", []).append({"seed": seed, "extra_per_source": {
+            s: k for s, k in plan.items() if k}, "drawn": sum(new_counts.values())})
     (REPO / "annotations" / design_file).write_text(json.dumps(design, ensure_ascii=False, indent=2) + "\n",
                                                              encoding="utf-8")
     out = Path(args.out_dir)

@@ -33,10 +33,10 @@ def test_evaluate_audit_files(tmp_path):
     # dataset definition, still a true positive for the broad one
     rows = [dict(r, lead_reports_meeting=(r["is_meeting_report"] or None)) for r in ROWS]
     rows[0] = dict(rows[0], lead_reports_meeting=False)
-    with open(tmp_path / "audit_phase5.jsonl", "w") as f:
+    with open(tmp_path / "audit_phase6.jsonl", "w") as f:
         for r in rows:
             f.write(json.dumps(r) + "\n")
-    (tmp_path / "audit_phase5_design.json").write_text(json.dumps({"population": POP}))
+    (tmp_path / "audit_phase6_design.json").write_text(json.dumps({"population": POP}))
     out = evaluate_audit(tmp_path)
     # dataset definition: TP = 25*2 = 50, FP = 25*2 = 50, FN = 500
     assert out["provincial"]["precision"] == pytest.approx(0.5)
@@ -44,7 +44,7 @@ def test_evaluate_audit_files(tmp_path):
     assert out["provincial_broad"]["precision"] == pytest.approx(0.75)
     assert out["target_met"] is False
     assert "| provincial meeting report, dataset definition" in out["markdown"]
-    assert "phase 5: 6 articles" in out["markdown"]
+    assert "phase 6: 6 articles" in out["markdown"]
     assert evaluate_audit(tmp_path / "missing") is None
 
 
@@ -57,3 +57,19 @@ def test_sampling_is_seeded_and_stratified():
     assert keyword_stratum("Hội nghị giao ban", "", "") == "title_lead"
     assert keyword_stratum("Giá vàng", "Giá vàng tăng", "tại kỳ họp sau") == "body_only"
     assert keyword_stratum("Giá vàng", "Giá vàng tăng", "không có gì") == "none"
+
+
+def test_outcome_draw_and_its_extension():
+    from provsum.data.audit import draw_records
+
+    pop = {("a", "provincial"): [{"id": f"p{i}"} for i in range(50)],
+           ("a", "news_keyword"): [{"id": f"k{i}"} for i in range(30)]}
+    first, sizes, counts = draw_records(pop, {"provincial": 5, "news_keyword": 10}, seed=1)
+    assert sizes == {"a/news_keyword": 30, "a/provincial": 50}
+    assert counts == {"a/news_keyword": 10, "a/provincial": 5}
+    assert draw_records(pop, {"provincial": 5, "news_keyword": 10}, seed=1)[0] == first  # seeded
+    drawn = {r["id"] for r, _k in first}
+    more, sizes2, counts2 = draw_records(pop, {"news_keyword": 25}, seed=101, drawn=drawn)
+    assert sizes2 == sizes  # the population (weights) is that of the phase
+    assert counts2 == {"a/news_keyword": 20, "a/provincial": 0}  # only the 20 not yet drawn are left
+    assert not drawn & {r["id"] for r, _k in more}

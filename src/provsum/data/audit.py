@@ -53,6 +53,25 @@ def draw(population: dict[tuple[str, str], list[str]], plan: dict[str, int] = PL
     return sample, sizes
 
 
+def draw_records(population: dict[tuple[str, str], list[dict]], plan: dict[str, int], seed: int,
+                 drawn: frozenset[str] | set[str] = frozenset()):
+    """The outcome-stratified draw of the later phases. ``population``: (source, stratum) -> records with an "id";
+    ``plan``: articles per source of each stratum; ``drawn``: ids already sampled in this phase (an extension
+    draws among the others). Returns (sample as (record, key) pairs, population size per "source/stratum",
+    drawn count per "source/stratum")."""
+    rng = random.Random(seed)
+    sample, sizes = [], {}
+    for key in sorted(population):
+        recs = sorted(population[key], key=lambda r: r["id"])
+        sizes["/".join(key)] = len(recs)
+        left = [r for r in recs if r["id"] not in drawn]
+        k = min(plan.get(key[1], 0), len(left))
+        for i in sorted(rng.sample(range(len(left)), k)):
+            sample.append((left[i], key))
+    counts = {"/".join(k): sum(1 for _r, kk in sample if kk == k) for k in sorted(population)}
+    return sample, sizes, counts
+
+
 def summary_for_card() -> dict | None:
     """Precision/recall of the classifier on the hand-audit labels, for the card (None when absent)."""
     from provsum.data.audit_eval import evaluate_audit

@@ -170,6 +170,10 @@ def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT
                                                   "; its errors then guided the next version: development data"))\
             if version else "development sample"
         line = f"- phase {phase}: {len(data[0])} articles, `audit_phase{phase}.jsonl`, {role}"
+        design = json.loads(phase_files(root, phase)[1].read_text(encoding="utf-8"))
+        for ext in design.get("extensions", []):
+            extra = ", ".join(f"{k} +{v} per source" for k, v in ext["extra_per_source"].items())
+            line += f" (extended after labelling by {ext['drawn']} articles at random: {extra})"
         if version and phase != heldout_phase:
             h = {"strict": weighted_pr(*data, pred_provincial, gold_provincial_lead),
                  "broad": weighted_pr(*data, pred_provincial, gold_provincial)}
