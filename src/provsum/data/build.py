@@ -92,7 +92,6 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
                 stats["skip_examples"][skip.reason].append(skip.detail or rel)
             continue
         label = classify_mod.classify(art.title, art.summary, art.document, art.outlet)
-        key_doc, sig = dedup.fingerprint(art.document)
         stats["articles"] += 1
         stats["repairs"].update(art.repairs.keys())
         meeting = label.is_meeting_report
@@ -104,20 +103,19 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
             "province": label.province if meeting else None,
             "is_meeting": meeting,
             "original_split": raw.extra.get("original_split") or raw.extra.get("vntc_split"),
-            "key_doc": key_doc,
             "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if art.summary_words >= 20 else 0,
-            "signature": sig,
             "summary_words": art.summary_words,
             "document_words": art.document_words,
             "document_sentences": art.document.count("\n") + 1,
         }
         for k, v in row.items():
             cols[k].append(v)
+    key_doc, sigs = dedup.fingerprints(cols["document"])
+    cols["key_doc"] = key_doc
     arrays = []
     for n, t in _WORK_FIELDS:
         if n == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
-            flat = np.concatenate(cols[n]) if cols[n] else np.zeros(0, dtype=np.uint32)
-            arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(flat, type=pa.uint32()), dedup.NUM_PERM))
+            arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(sigs.ravel(), type=pa.uint32()), dedup.NUM_PERM))
         else:
             arrays.append(pa.array(cols[n], type=t))
     batch = pa.record_batch(arrays, schema=WORK_SCHEMA)

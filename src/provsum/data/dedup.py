@@ -1,8 +1,8 @@
 """Duplicate clusters across all sources: exact (normalized text hashes) and near-duplicate
 (MinHash over 5-word body shingles, banded LSH, verified at estimated Jaccard >= 0.8).
 
-Signatures are computed per article in the reader workers (``signature``); clustering runs once
-over all of them (``cluster``). Everything is deterministic: word hashes are CRC-32 of the UTF-8
+Keys and signatures are computed in the reader workers, a batch of articles at a time
+(``fingerprints``); clustering runs once over all of them (``cluster``). Everything is deterministic: word hashes are CRC-32 of the UTF-8
 word, permutation parameters come from a fixed seed.
 """
 
@@ -42,14 +42,21 @@ def word_hashes(text: str) -> np.ndarray:
 SAMPLE_MASK = np.uint64(3)  # keep the shingles whose hash is 0 mod 4 (consistent sub-sampling)
 
 
-def fingerprint(text: str) -> tuple[int, np.ndarray]:
-    """(exact key, MinHash signature) of a text from one pass of word hashing: the key is a hash
-    of the sequence of word hashes (lower-cased, whitespace differences ignored)."""
-    h = word_hashes(text)
+def _key_of_words(h: np.ndarray) -> int:
+    """The exact key of a text from its word hashes (0 for a text without words)."""
     if len(h) == 0:
-        return 0, _signature_of_words(h)
+        return 0
     raw = h.tobytes()
-    return (zlib.crc32(raw) << 32) | zlib.adler32(raw), _signature_of_words(h)
+    return (zlib.crc32(raw) << 32) | zlib.adler32(raw)
+
+
+def fingerprints(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(exact keys, MinHash signatures) of many texts from one pass of word hashing each: the key
+    is a hash of the text's sequence of word hashes (lower-cased, whitespace differences ignored),
+    the signatures are those of ``signature``, one row per text."""
+    hashes = [word_hashes(t) for t in texts]
+    keys = np.fromiter(map(_key_of_words, hashes), dtype=np.uint64, count=len(hashes))
+    return keys, signatures_of_words(hashes)
 
 
 def signature(text: str) -> np.ndarray:
@@ -59,25 +66,63 @@ def signature(text: str) -> np.ndarray:
     8): the Jaccard similarity of the sub-samples estimates that of the full shingle sets, at a
     quarter of the cost.
     """
-    return _signature_of_words(word_hashes(text))
+    return signatures_of_words([word_hashes(text)])[0]
 
 
-def _signature_of_words(h: np.ndarray) -> np.ndarray:
-    if len(h) == 0:
-        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+def _shingles(hashes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The kept (sub-sampled) shingle hashes of every text, grouped by text in text order, and
+    the index of the text of each. A text of fewer than ``SHINGLE`` words has one shingle of all
+    its words; a text without words has none."""
+    lens = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
+    words = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
+    m = max(len(words) - SHINGLE + 1, 0)
     with np.errstate(over="ignore"):
-        if len(h) >= SHINGLE:
-            n = len(h) - SHINGLE + 1
-            sh = h[:n] * _MULTS[0]
-            for k in range(1, SHINGLE):
-                sh = sh ^ (h[k: k + n] * _MULTS[k])
-        else:
-            sh = np.array([np.bitwise_xor.reduce(h * _MULTS[: len(h)])], dtype=np.uint64)
-        sampled = sh[(sh & SAMPLE_MASK) == 0]
-        if len(sampled) >= 8:
-            sh = sampled
-        mixed = sh[:, None] * _A[None, :] + _B[None, :]
-    return (mixed.min(axis=0) >> np.uint64(32)).astype(np.uint32)
+        sh = words[:m] * _MULTS[0]
+        for k in range(1, SHINGLE):
+            sh ^= words[k: k + m] * _MULTS[k]
+    text_of = np.repeat(np.arange(len(hashes)), lens)[:m]
+    inside = np.arange(SHINGLE, m + SHINGLE) <= np.cumsum(lens)[text_of]  # not across two texts
+    sampled = inside & ((sh & SAMPLE_MASK) == 0)
+    few = np.bincount(text_of[sampled], minlength=len(hashes)) < 8
+    keep = sampled | (inside & few[text_of])
+    rows, owner = sh[keep], text_of[keep]
+    short = np.flatnonzero((lens > 0) & (lens < SHINGLE))
+    if len(short):
+        with np.errstate(over="ignore"):
+            whole = [np.bitwise_xor.reduce(hashes[i] * _MULTS[: len(hashes[i])]) for i in short]
+        rows = np.concatenate([rows, np.array(whole, dtype=np.uint64)])
+        owner = np.concatenate([owner, short])
+        order = np.argsort(owner, kind="stable")
+        rows, owner = rows[order], owner[order]
+    return rows, owner
+
+
+_CHUNK_ROWS = 1024  # shingles permuted per numpy call: a (1024, NUM_PERM) uint64 block stays in cache
+
+
+def signatures_of_words(hashes: list[np.ndarray]) -> np.ndarray:
+    """MinHash signatures (one row of ``NUM_PERM`` uint32 per text) from the texts' word hashes,
+    computed for all texts together, in blocks of whole texts of about ``_CHUNK_ROWS`` shingles."""
+    sigs = np.full((len(hashes), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
+    rows, owner = _shingles(hashes)
+    if len(rows) == 0:
+        return sigs
+    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+    bounds = np.append(starts, len(rows))
+    mins = np.empty((len(starts), NUM_PERM), dtype=np.uint64)
+    block = np.empty((_CHUNK_ROWS + int(np.diff(bounds).max()), NUM_PERM), dtype=np.uint64)
+    i = 0
+    with np.errstate(over="ignore"):
+        while i < len(starts):
+            j = max(i + 1, int(np.searchsorted(bounds, bounds[i] + _CHUNK_ROWS, side="right")) - 1)
+            a, b = bounds[i], bounds[j]
+            mixed = block[: b - a]
+            np.multiply(rows[a:b, None], _A[None, :], out=mixed)
+            mixed += _B[None, :]
+            mins[i:j] = np.minimum.reduceat(mixed, starts[i:j] - a, axis=0)
+            i = j
+    sigs[owner[starts]] = (mins >> np.uint64(32)).astype(np.uint32)
+    return sigs
 
 
 class UnionFind:
