@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from provsum.data.readers import RawArticle, Skip
 from provsum.text.normalize import normalize
-from provsum.text.sentences import ABBREVIATIONS, split_sentences
+from provsum.text.sentences import ABBREVIATIONS, as_full_stops, last_word, split_sentences
 
 MIN_SUMMARY_WORDS = 10
 MIN_DOCUMENT_WORDS = 40
@@ -47,7 +47,8 @@ class Article:
 
 # ---------------------------------------------------------------- VietNews de-tokenization
 
-_SPACE_BEFORE_PUNCT = re.compile(r" +(?=[,.;:!?%)\]}…”’»])")
+# "  *" rather than " +": a pattern that starts with a literal character is searched fast
+_SPACE_BEFORE_PUNCT = re.compile(r"  *(?=[,.;:!?%)\]}…”’»])")
 _DETACHED_AFTER = tuple("([{“‘«")
 _STRAIGHT_QUOTES = re.compile(r'" ([^"\n]*?) "')
 _LINE_CONTINUES = re.compile(r"^[^\W\d_]")  # checked with str.islower below
@@ -74,7 +75,7 @@ def join_broken_lines(lines: list[str]) -> list[str]:
     sentences at abbreviations such as ``ông Th .``)."""
     out: list[str] = []
     for line in lines:
-        if out and _LINE_CONTINUES.match(line) and line[0].islower():
+        if out and line[0].islower() and _LINE_CONTINUES.match(line):
             out[-1] = out[-1] + " " + line
         else:
             out.append(line)
@@ -87,19 +88,45 @@ def join_broken_lines(lines: list[str]) -> list[str]:
 _LATIN = [chr(c) for c in list(range(0x41, 0x250)) + list(range(0x1E00, 0x1F00))]
 _LOWER = re.escape("".join(c for c in _LATIN if c.islower()))
 _UPPER = re.escape("".join(c for c in _LATIN if c.isupper()))
-# "ma túy.Sau" / "nói.”Sau" / "tháng.(TTXVN)": terminal punctuation glued to the next sentence
-# (no look-behind at the start: a pattern that starts with a character class is searched fast;
-# the character before is checked in the callback)
-_GLUED = re.compile(rf"([.!?…]+[\"”’)]*)(?=[{_UPPER}\"“(])")
+# "ma túy.Sau" / "nói.”Sau" / "tháng.(TTXVN)": terminal punctuation glued to the next sentence.
+# Searched in the text with every terminal mark turned into "." (``as_full_stops``): a pattern that
+# starts with a literal character (not a character class, nor a look-behind) is searched fast; the
+# character before is checked in ``_needs_space``
+_GLUED = re.compile(rf"(\.\.*[\"”’)]*)(?=[{_UPPER}\"“(])")
 _GLUED_BEFORE = re.compile(rf"[{_LOWER}0-9)\"”’%]")
-# "đảo lộnAnh Việt": a lower-case letter glued to an upper-case one (a sub-heading or byline)
-_CAMEL = re.compile(rf"([{_LOWER}])(?=[{_UPPER}][{_LOWER}])")
-_WORD_END = re.compile(r"(\S+)$")
+# "đảo lộnAnh Việt": an upper-case letter glued after a lower-case one and followed by one (a
+# sub-heading or byline); the pattern starts with the upper-case class, much rarer than lower case
+_CAMEL = re.compile(rf"[{_UPPER}](?<=[{_LOWER}][{_UPPER}])(?=[{_LOWER}])")
 _URLISH = re.compile(r"(https?://|www\.|\.(com|vn|net|org)\b)", re.IGNORECASE)
 
 
 def _non_ascii(s: str) -> bool:
     return any(ord(c) > 127 for c in s)
+
+
+def _needs_space(text: str, start: int, end: int) -> bool:
+    """Is the terminal punctuation ``text[start:end]``, glued to an upper-case letter, a sentence end
+    (not an abbreviation, a URL or the start of the text)?"""
+    if not start or not _GLUED_BEFORE.match(text, start - 1):
+        return False
+    token = last_word(text[max(0, start - 40): start])
+    return not (token in ABBREVIATIONS or _URLISH.search(token + text[start:end + 6]))
+
+
+def _space_glued_sentences(text: str) -> str:
+    """Insert the missing space after terminal punctuation glued to the next sentence."""
+    parts = []
+    done = 0
+    for m in _GLUED.finditer(as_full_stops(text)):
+        start, end = m.span()
+        if _needs_space(text, start, end):
+            parts.append(text[done:end])
+            parts.append(" ")
+            done = end
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def repair_run_together(text: str) -> str:
@@ -110,29 +137,16 @@ def repair_run_together(text: str) -> str:
     >>> repair_run_together("Nhịp sống đảo lộnAnh Việt chia sẻ trên VnExpress")
     'Nhịp sống đảo lộn\\nAnh Việt chia sẻ trên VnExpress'
     """
-
-    def glued(m: re.Match) -> str:
-        if not m.start() or not _GLUED_BEFORE.match(text, m.start() - 1):
-            return m.group(1)
-        word = _WORD_END.search(text[max(0, m.start() - 40): m.start()])
-        token = word.group(1) if word else ""
-        if token in ABBREVIATIONS or _URLISH.search(token + m.group(1) + text[m.end(): m.end() + 6]):
-            return m.group(1)
-        return m.group(1) + " "
-
-    text = _GLUED.sub(glued, text)
+    text = _space_glued_sentences(text)
 
     def camel(m: re.Match) -> str:
-        i = m.end()
-        left = _WORD_END.search(text[max(0, i - 40): i])
+        i = m.start()
+        lw = last_word(text[max(0, i - 40): i])
         right = re.match(r"\S+", text[i: i + 40])
-        lw = left.group(1) if left else ""
         rw = right.group(0) if right else ""
-        if _URLISH.search(lw + rw):
-            return m.group(1)
-        if _non_ascii(lw) or _non_ascii(rw):
-            return m.group(1) + "\n"
-        return m.group(1)
+        if not _URLISH.search(lw + rw) and (_non_ascii(lw) or _non_ascii(rw)):
+            return "\n" + m.group(0)
+        return m.group(0)
 
     return _CAMEL.sub(camel, text)
 

@@ -24,7 +24,7 @@ import unicodedata
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 
 
-def _build_old_to_new() -> tuple[re.Pattern[str], dict[str, str]]:
+def _build_old_to_new() -> tuple[list[re.Pattern[str]], dict[str, str]]:
     table: dict[str, str] = {}
     pairs = [("o", "a"), ("o", "e"), ("u", "y")]
     for first, second in pairs:
@@ -36,10 +36,12 @@ def _build_old_to_new() -> tuple[re.Pattern[str], dict[str, str]]:
                     table[old] = new
     firsts = "".join(sorted({k[0] for k in table}))
     seconds = "".join(sorted({k[1] for k in table}))
-    # a leading character class lets the regex engine skip ahead fast (no look-behind: the
-    # "not after q" rule is checked in _swap); the syllable must end here
-    pattern = re.compile(r"([" + firsts + "][" + seconds + r"])(?![^\W\d_])")
-    return pattern, table
+    # one pattern per first letter: a pattern that starts with a literal character is searched
+    # several times faster than one that starts with a character class (no look-behind: the "not
+    # after q" rule is checked in _swap); the syllable must end here. Replacing a pair never makes
+    # or unmakes a match of another pattern, so the patterns can be applied one after the other.
+    patterns = [re.compile("(" + f + "[" + seconds + r"])(?![^\W\d_])") for f in firsts]
+    return patterns, table
 
 
 _OLD_TO_NEW, _OLD_TO_NEW_TABLE = _build_old_to_new()
@@ -56,7 +58,9 @@ def normalize_tone_marks(text: str) -> str:
 
     The input must already be NFC (``normalize`` takes care of it).
     """
-    return _OLD_TO_NEW.sub(_swap, text)
+    for pattern in _OLD_TO_NEW:
+        text = pattern.sub(_swap, text)
+    return text
 
 
 def _swap(m: re.Match) -> str:
