@@ -49,6 +49,10 @@ PHASES = {
     6: (20261203, {"provincial": 45, "national": 10, "news_keyword": 30, "news_body_first": 15,
                    "news_body": 8, "news_none": 8},
         (1, 2, 3, 4, 5), "audit_phase6_design.json"),
+    # held-out for rules v5 (phase 6 guided them), with more news_keyword articles from the start
+    7: (20261204, {"provincial": 45, "national": 10, "news_keyword": 75, "news_body_first": 15,
+                   "news_body": 8, "news_none": 8},
+        (1, 2, 3, 4, 5, 6), "audit_phase7_design.json"),
 }
 
 

@@ -33,10 +33,10 @@ def test_evaluate_audit_files(tmp_path):
     # dataset definition, still a true positive for the broad one
     rows = [dict(r, lead_reports_meeting=(r["is_meeting_report"] or None)) for r in ROWS]
     rows[0] = dict(rows[0], lead_reports_meeting=False)
-    with open(tmp_path / "audit_phase6.jsonl", "w") as f:
+    with open(tmp_path / "audit_phase7.jsonl", "w") as f:
         for r in rows:
             f.write(json.dumps(r) + "\n")
-    (tmp_path / "audit_phase6_design.json").write_text(json.dumps({"population": POP}))
+    (tmp_path / "audit_phase7_design.json").write_text(json.dumps({"population": POP}))
     out = evaluate_audit(tmp_path)
     # dataset definition: TP = 25*2 = 50, FP = 25*2 = 50, FN = 500
     assert out["provincial"]["precision"] == pytest.approx(0.5)
@@ -44,7 +44,7 @@ def test_evaluate_audit_files(tmp_path):
     assert out["provincial_broad"]["precision"] == pytest.approx(0.75)
     assert out["target_met"] is False
     assert "| provincial meeting report, dataset definition" in out["markdown"]
-    assert "phase 6: 6 articles" in out["markdown"]
+    assert "phase 7: 6 articles" in out["markdown"]
     assert evaluate_audit(tmp_path / "missing") is None
 
 

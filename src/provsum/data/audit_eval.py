@@ -2,8 +2,8 @@
 
 Every audit phase is a stratified sample of the built dataset with its design (population and sample size per
 stratum) stored beside its labels: ``annotations/audit_phase<N>.jsonl`` + ``audit_phase<N>_design.json``.
-The held-out phase of the current rules is the last one (phase 6, for rules v4); phases 2, 3 and 5 were the
-held-out samples of rules v1, v2 and v3 and are reported as history. Strata of phases 2-5 are source x classifier outcome
+The held-out phase of the current rules is the last one (phase 7, for rules v5); phases 2, 3, 5 and 6 were the
+held-out samples of rules v1 to v4 and are reported as history. Strata of phases 2-5 are source x classifier outcome
 (``provincial``, ``national`` meeting, ``news_keyword`` = news with a meeting keyword in title or lead,
 ``news_body_first`` / ``news_body`` = one only in the first two / five body sentences, ``news_none``).
 Each labelled article stands for ``N_h / n_h`` articles of its stratum, so
@@ -28,9 +28,9 @@ import numpy as np
 from provsum.data.classify import PROVINCIAL_LEVELS
 
 ANNOTATIONS = Path(__file__).resolve().parents[3] / "annotations"
-HELDOUT_PHASE = 6
+HELDOUT_PHASE = 7
 # phase -> (rules version it was held out for, or None for a development sample)
-PHASES = {1: None, 2: "v1", 3: "v2", 4: None, 5: "v3", 6: "v4"}
+PHASES = {1: None, 2: "v1", 3: "v2", 4: None, 5: "v3", 6: "v4", 7: "v5"}
 RESAMPLES = 2000
 SEED = 12345
 TARGET = {"precision": 0.90, "recall": 0.80}
@@ -183,7 +183,7 @@ def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT
     n_dev = sum(len(_load(phase_files(root, p)[0])) for p in PHASES if p != heldout_phase
                 and phase_files(root, p)[0].exists())
     phases_text = "\n".join(phases_md)
-    md = f"""The classifier was audited by hand in six phases. Annotators read each sampled article (title, lead, start of
+    md = f"""The classifier was audited by hand in seven phases. Annotators read each sampled article (title, lead, start of
 the body) and labelled it following `annotations/GUIDELINES.md`: meeting report or not, level, meeting type,
 province, and whether the lead paragraph itself reports the meeting (`lead_reports_meeting`, added in phase 4 and
 given to every earlier positive in a separate pass). Labels are stored as ids + labels + a short note (no article

@@ -186,7 +186,7 @@ appears verbatim in the body after cleaning), `empty_file`, `invalid_utf8`.
    at the start of a body, photo captions with a credit, lone dots, bylines and related-article links removed.
    Text is Unicode NFC, with the tone mark on the main vowel of open `oa`/`oe`/`uy` syllables (`hòa`, `khỏe`,
    `thủy`, `ủy`, not `hoà`, `khoẻ`, `thuỷ`, `uỷ`). Repairs made: {repair_md}.
-3. **Classification** (`classify.py`, rules v4): transparent rules — a meeting cue in the lead's first sentence
+3. **Classification** (`classify.py`, rules v5): transparent rules — a meeting cue in the lead's first sentence
    (or a statement made *at* a meeting later in the lead; a cue in the title alone is not enough, as the lead is
    the summary), exclusions (press conferences, trials, international and foreign meetings, business and sports
    events, visits with gifts, non-state events, interviews, previews of meetings still to come, meetings only

@@ -1,7 +1,7 @@
 """Is this article a report of a meeting held by a Vietnamese party, state or mass-organisation
 body? At which level, of which type, in which province?
 
-Transparent rules (v4), in this order (every rule reads the title and the lead; the body is read
+Transparent rules (v5), in this order (every rule reads the title and the lead; the body is read
 only to find the province when the lead does not name it). The lead is the dataset's reference
 summary, so a report is an article whose *lead* reports the meeting:
 
@@ -20,7 +20,8 @@ summary, so a report is an article whose *lead* reports the meeting:
    sessions, and crime or incident stories (by their title or cue sentence; a traffic-safety review
    is no incident).
 3. **Organiser**: a Vietnamese party / state / mass-organisation body must be named in the title
-   or the lead.
+   or the lead (councils, committees, departments, courts, institutes, a city's sector, the
+   Front and the mass associations).
 4. **Level** from the bodies named (national / provincial / district / commune; ``national`` when
    a national body alone organises or chairs; ``mixed`` when a national body meets a named locality
    or bodies of several levels meet), **type** from the cue, **province** from the gazetteer
@@ -66,14 +67,14 @@ VENUES = _rx(r"trung tâm hội nghị(?: quốc gia| quốc tế| tiệc cướ
 
 # meeting cues, most specific first: (type, pattern)
 CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("voter_contact", _rx(r"tiếp xúc(?: \S+){0,4} (?:với )?cử tri|TXCT")),
+    ("voter_contact", _rx(r"tiếp xúc(?: \S+){0,4} (?:với )?cử tri|TXCT|(?:chất vấn|ý kiến|kiến nghị) của cử tri")),
     ("hdnd_session", _rx(r"\bkỳ họp\b|\bkì họp\b|phiên chất vấn|chất vấn (?:và trả lời chất vấn|tại kỳ họp)|phiên khai mạc|phiên bế mạc|bế mạc kỳ họp|khai mạc kỳ họp")),
     ("people_committee", _rx(r"phiên họp")),
     ("briefing", re.compile(r"[Gg]iao ban(?!\s+[A-ZĐ])|GIAO BAN")),  # not "giao Ban Quản lý ..." (to assign)
     ("review", _rx(r"sơ kết|hội nghị tổng kết|tổng kết (?:công tác|năm|nhiệm kỳ|\d+ năm|hoạt động|phong trào|việc thực hiện|thực hiện|chương trình|đợt|giai đoạn)|triển khai nhiệm vụ (?:năm|công tác)")),
-    ("dialogue", _rx(r"(?:hội nghị|buổi|cuộc) đối thoại|đối thoại (?:với|giữa|trực tiếp) (?:\d+ )?(?:doanh nghiệp|nhân dân|người dân|công dân|thanh niên|nông dân|cử tri|DN|các|hộ dân|dân)")),
-    ("congress", _rx(r"\bđại hội (?:đại biểu|Đảng|đảng bộ|chi bộ|Hội|Đoàn|Công đoàn|Mặt trận|MTTQ|thi đua|lần thứ|nhiệm kỳ|Phụ nữ|Nông dân|Cựu chiến binh|Thanh niên|Hội Nông dân|Hội Liên hiệp|Hội LHPN|điểm|X|XI|XII|toàn quốc|các dân tộc thiểu số)")),
-    ("working_session", _rx(r"(?:\b(?:buổi )?làm việc với|(?:đến|về|buổi|có buổi) làm việc tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty|Trường|Bệnh viện|Viện|Công ty|doanh nghiệp|các doanh nghiệp|Ngân hàng)|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
+    ("dialogue", _rx(r"(?:hội nghị|buổi|cuộc) đối thoại|đối thoại (?:với|giữa|trực tiếp) (?:\d+ )?(?:doanh nghiệp|nhân dân|người dân|công dân|thanh niên|nông dân|cử tri|DN|các|hộ dân|dân|giáo viên|đoàn viên|công nhân|người lao động|đại diện)")),
+    ("congress", _rx(r"\bđại hội (?:đại biểu|Đảng|đảng bộ|chi bộ|Hội|Đoàn|Công đoàn|Mặt trận|MTTQ|thi đua|lần thứ|nhiệm kỳ|Phụ nữ|Nông dân|Cựu chiến binh|Thanh niên|Hội Nông dân|Hội Liên hiệp|Hội LHPN|điểm|X|XI|XII|toàn quốc|các dân tộc thiểu số|biểu dương)")),
+    ("working_session", _rx(r"(?:buổi|cuộc) làm việc (?:với|tại)|(?:\b(?:buổi )?làm việc với|(?:đến|về|buổi|có buổi) làm việc tại) (?:UBND|Ủy ban|Tỉnh ủy|Thành ủy|Huyện ủy|Quận ủy|Đảng ủy|lãnh đạo|tỉnh|thành phố|TP|huyện|quận|xã|Ban|Bộ|Sở|các|Hội|HĐND|Thường trực|Đoàn|Cục|Tổng cục|tập thể|Tập đoàn|Tổng công ty|Trường|Bệnh viện|Viện|Công ty|doanh nghiệp|các doanh nghiệp|Ngân hàng)|đoàn (?:công tác|giám sát|kiểm tra) (?:của|do)")),
     ("conference", _rx(r"hội nghị|hội thảo|tọa đàm|cuộc họp(?! mặt)|buổi họp(?! mặt)|họp bàn|họp khẩn|họp trực tuyến|\bhọp (?:với|để|về|thường|tổng kết|sơ kết)")),
     ("conference", re.compile(r"(?:Thành ủy|Tỉnh ủy|UBND|HĐND|Thường trực|Ban Thường vụ|Chính phủ|Thủ tướng)[^.]{0,40}\bhọp\b")),
 ]
@@ -86,7 +87,7 @@ EXCLUDE = [
     ("international", _rx(r"(?:hội nghị|hội thảo|diễn đàn|tọa đàm) quốc tế|thượng đỉnh|\bAPEC\b|\bASEAN\b|\bG20\b|\bG7\b|\bG8\b|Liên hợp quốc|\bLHQ\b|\bUN\b|Davos|\bWEF\b|\bNATO\b|\bEU\b|Liên minh châu Âu|Hội đồng Bảo an|ngoại trưởng|Nhà Trắng|Điện Kremlin|Quốc hội (?:Mỹ|Nhật|Anh|Pháp|Đức|Hàn|Thái|Lào|Campuchia|Ukraine|Nga)|Thượng viện|Hạ viện|Nghị viện|Tổng thống|Thủ tướng (?:Nhật|Anh|Đức|Israel|Ấn|Thái|Úc|Australia|Nga|Trung Quốc|Campuchia|Lào|Malaysia|Singapore|Canada)|Bình Nhưỡng|Triều Tiên|WTO|\bIMF\b|World Bank|Ngân hàng Thế giới|\bOPEC\b|Paris|Washington|Bắc Kinh|Tokyo|Moscow|Bangkok|Singapore|Liên Xô")),
     ("not_state", _rx(r"\bVCCI\b|Phòng Thương mại và Công nghiệp")),
     ("sidelines", _rx(r"bên (?:hành lang|lề)")),
-    ("mention_only", _rx(r"(?:các|những|nhiều|một số|\d+|hai|ba|bốn|năm) (?:buổi làm việc|kỳ họp|cuộc họp|hội nghị|buổi họp|phiên họp)|(?:một|trong một) (?:hội nghị|cuộc họp|buổi họp) (?:mới đây|gần đây)|không (?:đi )?(?:dự )?họp|sau (?:khi họp|cuộc họp)|(?:phóng viên|báo chí)[^.]{0,40}(?:dự họp|tác nghiệp)")),
+    ("mention_only", _rx(r"(?:các|những|nhiều|một số|\d+|hai|ba|bốn|năm) (?:buổi làm việc|kỳ họp|cuộc họp|hội nghị|buổi họp|phiên họp)|(?:một|trong một) (?:hội nghị|cuộc họp|buổi họp) (?:mới đây|gần đây)|không (?:đi )?(?:dự )?họp|sau (?:khi họp|cuộc họp|buổi làm việc|cuộc làm việc)|hủy (?:các|mọi) (?:cuộc|buổi)|(?:phóng viên|báo chí)[^.]{0,40}(?:dự họp|tác nghiệp)")),
     ("document", _rx(r"(?:ban hành|vừa ký|đã ký|gửi) (?:văn bản|công văn|chỉ thị)")),
     ("interview", _rx(r"trao đổi với (?:phóng viên|PV|báo|Tuổi Trẻ|Thanh Niên|VnExpress|Dân trí|VietNamNet|Lao Động)|trả lời phỏng vấn|(?:cuộc|buổi) phỏng vấn")),
     ("business_organiser", _rx(r"(?:Công ty|Tập đoàn|Tổng công ty|doanh nghiệp|các đơn vị vận tải|Hiệp hội)[^.,]{0,40}(?:tổ chức|triệu tập) (?:cuộc họp|hội nghị|hội thảo|buổi)|do (?:Báo|báo|Tạp chí|Trường|Đại học|Hiệp hội|Công ty|Tập đoàn|Tổng công ty)\b[^.,]{0,50}(?:tổ chức|phối hợp)")),
@@ -103,11 +104,11 @@ EXCLUDE = [
 
 _CAP = r"[A-ZĐÀ-Ỹ][^\W\d_]*"
 # organising bodies, with the level each implies (case-sensitive: "xã hội" is not a commune)
-NATIONAL_BODY = r"(?<!biểu )Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|T\.Ư\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|Cục (?:\S+\s){1,4}(?:Việt Nam|VN)\b|Ủy ban Kiểm tra [Tt]rung ương|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
+NATIONAL_BODY = r"(?<!biểu )Quốc hội|\bQH\b|Chính phủ|Thủ tướng|Phó Thủ tướng|Bộ trưởng|Thứ trưởng|\bBộ (?:[A-ZĐ]|Công an|Quốc phòng|Tài chính|Y tế)|Bộ Chính trị|Ban Bí thư|Tổng Bí thư|Chủ tịch nước|Phó Chủ tịch nước|Trung ương|\bTƯ\b|T\.Ư\b|\bTW\b|Tổng cục|Ngân hàng Nhà nước|\bNHNN\b|Văn phòng Chính phủ|Kiểm toán Nhà nước|Tòa án nhân dân tối cao|Viện Kiểm sát nhân dân tối cao|toàn quốc|cả nước|Ủy ban Thường vụ Quốc hội|Mặt trận Tổ quốc Việt Nam|MTTQ Việt Nam|Viện [^,.;]{2,40}(?:[Tt]rung ương|Việt Nam|quốc gia)|Cục (?:\S+\s){1,4}(?:Việt Nam|VN)\b|Ủy ban Kiểm tra [Tt]rung ương|Tổng Liên đoàn|Trung ương Đoàn|Hội Nông dân Việt Nam|Hội Liên hiệp Phụ nữ Việt Nam|Bộ Tư lệnh|Ủy ban Quốc gia|Ban Chỉ đạo (?:Trung ương|quốc gia)"
 PROVINCIAL_BODY = r"Tỉnh ủy|HĐND tỉnh|UBND tỉnh|Hội đồng nhân dân tỉnh|Ủy ban nhân dân tỉnh|\b[tT]ỉnh " + _CAP + r"|\bSở " + _CAP + r"|Tỉnh đoàn|Công an tỉnh|\bCATP\b|\bCA tỉnh\b|Bộ Chỉ huy Quân sự tỉnh|Bộ CHQS tỉnh|MTTQ tỉnh|Mặt trận Tổ quốc tỉnh|Liên đoàn Lao động tỉnh|LĐLĐ tỉnh|Đoàn ĐBQH|Đoàn đại biểu Quốc hội|Thành đoàn|lãnh đạo tỉnh"
 DISTRICT_BODY = r"Huyện ủy|Quận ủy|Thị ủy|(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân) (?:huyện|quận|thị xã)|\b(?:[hH]uyện|[qQ]uận|[tT]hị xã) (?:" + _CAP + r"|\d+)"
 COMMUNE_BODY = r"(?:Đảng ủy|UBND|HĐND|Hội đồng nhân dân|Ủy ban nhân dân) (?:xã|phường|thị trấn)|\b(?:[xX]ã|[pP]hường|[tT]hị trấn) (?:" + _CAP + r"|\d+)"
-GENERIC_BODY = r"Thành ủy|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Đảng ủy|Đảng bộ|Ban Thường vụ|Ban Chấp hành|Thường trực|MTTQ|Mặt trận Tổ quốc|Ban Dân vận|Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Cựu chiến binh|Liên đoàn Lao động|\bLĐLĐ\b|Công đoàn|Đoàn Thanh niên|Đoàn TNCS|Tỉnh đoàn|\bCục " + _CAP + r"|Chi cục|Kho bạc|Bảo hiểm xã hội|\bBHXH\b|Công an|Bộ đội Biên phòng|Quân khu|cử tri|Ban Chỉ đạo|Ban chỉ đạo|Chủ tịch (?:UBND|HĐND|tỉnh|TP|thành phố|huyện|xã|MTTQ|Ủy ban)|Bí thư|Sở " + _CAP + r"|Phòng " + _CAP
+GENERIC_BODY = r"Thành ủy|HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Đảng ủy|Đảng bộ|Ban Thường vụ|Ban Chấp hành|Thường trực|MTTQ|Mặt trận Tổ quốc|Ban Dân vận|Ban Tuyên giáo|Ban Tổ chức|Ban Nội chính|Ủy ban Kiểm tra|Hội Nông dân|Hội Liên hiệp Phụ nữ|Hội LHPN|Hội Cựu chiến binh|Liên đoàn Lao động|\bLĐLĐ\b|Công đoàn|Đoàn Thanh niên|Đoàn TNCS|Tỉnh đoàn|\bCục " + _CAP + r"|Chi cục|Kho bạc|Bảo hiểm xã hội|\bBHXH\b|Công an|Bộ đội Biên phòng|Quân khu|cử tri|Ban Chỉ đạo|Ban chỉ đạo|Chủ tịch (?:UBND|HĐND|tỉnh|TP|thành phố|huyện|xã|MTTQ|Ủy ban)|Bí thư|Sở " + _CAP + r"|Phòng " + _CAP + r"|\bViện " + _CAP + r"|[Nn]gành [^,.;]{2,30} (?:TP|tỉnh|thành phố)|Tòa án nhân dân|TAND|Liên hiệp các Hội|Hội (?:Khuyến học|Cựu chiến binh|Chữ thập đỏ|Luật gia|Người cao tuổi|Nhà báo)"
 
 _NATIONAL = re.compile(NATIONAL_BODY)
 _PROVINCIAL = re.compile(PROVINCIAL_BODY)
