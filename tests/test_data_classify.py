@@ -104,6 +104,17 @@ V4_CASES = [
     # a traffic-safety review is no incident story
     ("Tai nạn giao thông giảm", "Công an tỉnh Quảng Ninh vừa tổ chức sơ kết công tác đảm bảo trật tự ATGT 6 tháng đầu năm.",
      True, "provincial"),
+    # rules v5: a working session with anyone, dialogues with any group, institutes and associations as organisers
+    ("Làng cổ Đường Lâm", "Ngày 21-5, Bí thư Thành ủy Hà Nội đã có buổi làm việc với cán bộ và nhân dân Đường Lâm.",
+     True, "provincial"),
+    ("Bí thư Đà Nẵng công bố email", "Đối thoại với 500 đoàn viên thanh niên, Bí thư Thành ủy Đà Nẵng đã công khai hộp thư.",
+     True, "provincial"),
+    ("Dân nhập cư", "Sáng 24-2, Viện Quy hoạch Xây dựng và Viện Kinh tế TPHCM đã tổ chức hội thảo về dân số.",
+     True, "provincial"),
+    ("Khen thưởng khuyến học", "Ngày 30-5, Hội Khuyến học tỉnh Thừa Thiên - Huế tổ chức Đại hội biểu dương gia đình hiếu học.",
+     True, "provincial"),
+    # ... but not a cancelled one, nor one that is only the time reference
+    ("Thủ tướng thị sát", "Thủ tướng đã hủy các cuộc làm việc tại Hải Phòng để về Ninh Bình thị sát đập tràn.", False, None),
 ]
 
 
