@@ -2,8 +2,9 @@
 (MinHash over 5-word body shingles, banded LSH, verified at estimated Jaccard >= 0.8).
 
 Keys and signatures are computed in the reader workers, a batch of articles at a time
-(``fingerprints``); clustering runs once over all of them (``cluster``). Everything is deterministic: word hashes are CRC-32 of the UTF-8
-word, permutation parameters come from a fixed seed.
+(``fingerprints``, compiled with numba); clustering runs once over all of them (``cluster``).
+Everything is deterministic: word hashes are CRC-32 of the UTF-8 word, permutation parameters come
+from a fixed seed.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass
 
+import numba
 import numpy as np
 
 NUM_PERM = 64
@@ -32,31 +34,125 @@ def exact_key(text: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data) if data else 0
 
 
-def word_hashes(text: str) -> np.ndarray:
-    """CRC-32 of every whitespace-separated word of the lower-cased text (``bytes.split`` and
-    ``zlib.crc32`` run in C; this is several times faster than numpy on article-sized text)."""
-    words = text.lower().encode("utf-8").split()
-    return np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+# CRC-32 (zlib's) one byte at a time, and the ASCII whitespace bytes.split() splits on
+def _crc_table() -> np.ndarray:
+    table = np.zeros(256, dtype=np.uint32)
+    for b in range(256):
+        c = b
+        for _ in range(8):
+            c = (c >> 1) ^ (0xEDB88320 if c & 1 else 0)
+        table[b] = c
+    return table
 
 
+_CRC_TABLE = _crc_table()
+_SPACE = np.zeros(256, dtype=np.bool_)
+_SPACE[list(b" \t\n\r\x0b\x0c")] = True
 SAMPLE_MASK = np.uint64(3)  # keep the shingles whose hash is 0 mod 4 (consistent sub-sampling)
+MIN_SAMPLED = 8  # ... unless that leaves fewer than 8: then all of them
 
 
-def _key_of_words(h: np.ndarray) -> int:
-    """The exact key of a text from its word hashes (0 for a text without words)."""
-    if len(h) == 0:
-        return 0
-    raw = h.tobytes()
-    return (zlib.crc32(raw) << 32) | zlib.adler32(raw)
+@numba.njit(cache=True)
+def _hash_words(data, starts, ends, table, space, hashes, counts):  # pragma: no cover (compiled)
+    """CRC-32 of every word (run of non-space bytes) of each text ``data[starts[t]:ends[t]]`` into
+    ``hashes``, texts one after the other; ``counts[t]``: the number of words of text t."""
+    n = 0
+    for t in range(len(starts)):
+        i, end, first = starts[t], ends[t], n
+        while i < end:
+            if space[data[i]]:
+                i += 1
+                continue
+            crc = np.uint32(0xFFFFFFFF)
+            while i < end and not space[data[i]]:
+                crc = table[(crc ^ data[i]) & np.uint32(0xFF)] ^ (crc >> np.uint32(8))
+                i += 1
+            hashes[n] = np.uint64(crc ^ np.uint32(0xFFFFFFFF))
+            n += 1
+        counts[t] = n - first
+    return n
+
+
+@numba.njit(cache=True)
+def _minhash(hashes, counts, mults, a, b, sigs):  # pragma: no cover (compiled)
+    """MinHash signature of each text (``counts[t]`` word hashes, one text after the other) into
+    ``sigs[t]``; a text without words keeps its row."""
+    shingles = np.empty(max(1, counts.max()), dtype=np.uint64)
+    mins = np.empty(len(a), dtype=np.uint64)
+    offset = 0
+    for t in range(len(counts)):
+        n = counts[t]
+        h = hashes[offset: offset + n]
+        offset += n
+        if n == 0:
+            continue
+        if n < len(mults):  # one shingle of all the words
+            s = np.uint64(0)
+            for k in range(n):
+                s ^= h[k] * mults[k]
+            shingles[0] = s
+            m = 1
+        else:
+            m = n - len(mults) + 1
+            kept = 0
+            for i in range(m):
+                s = h[i] * mults[0]
+                for k in range(1, len(mults)):
+                    s ^= h[i + k] * mults[k]
+                shingles[i] = s
+                kept += (s & SAMPLE_MASK) == 0
+            if kept >= MIN_SAMPLED:  # the sub-sample, in order
+                j = 0
+                for i in range(m):
+                    if (shingles[i] & SAMPLE_MASK) == 0:
+                        shingles[j] = shingles[i]
+                        j += 1
+                m = kept
+        mins[:] = np.uint64(0xFFFFFFFFFFFFFFFF)
+        for i in range(m):
+            s = shingles[i]
+            for p in range(len(a)):
+                v = s * a[p] + b[p]
+                if v < mins[p]:
+                    mins[p] = v
+        for p in range(len(a)):
+            sigs[t, p] = np.uint32(mins[p] >> np.uint64(32))
+
+
+def _hashes_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(word hashes of all texts, one after the other; number of words of each text)."""
+    encoded = [t.lower().encode("utf-8") for t in texts]
+    lens = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
+    ends = np.cumsum(lens)
+    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    hashes = np.empty(len(data) // 2 + 1, dtype=np.uint64)  # a word and a space: 2 bytes at least
+    counts = np.empty(len(texts), dtype=np.int64)
+    n = _hash_words(data, ends - lens, ends, _CRC_TABLE, _SPACE, hashes, counts)
+    return hashes[:n], counts
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """CRC-32 of every whitespace-separated word of the lower-cased text (the words of
+    ``text.lower().encode().split()``)."""
+    return _hashes_of([text])[0]
 
 
 def fingerprints(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(exact keys, MinHash signatures) of many texts from one pass of word hashing each: the key
-    is a hash of the text's sequence of word hashes (lower-cased, whitespace differences ignored),
-    the signatures are those of ``signature``, one row per text."""
-    hashes = [word_hashes(t) for t in texts]
-    keys = np.fromiter(map(_key_of_words, hashes), dtype=np.uint64, count=len(hashes))
-    return keys, signatures_of_words(hashes)
+    """(exact keys, MinHash signatures) of many texts, from one pass of word hashing: the key is
+    a hash of the text's sequence of word hashes (lower-cased, whitespace differences ignored; 0
+    for a text without words), the signatures are those of ``signature``, one row per text."""
+    hashes, counts = _hashes_of(texts)
+    keys = np.zeros(len(texts), dtype=np.uint64)
+    sigs = np.full((len(texts), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
+    if len(texts):
+        _minhash(hashes, counts, _MULTS, _A, _B, sigs)
+    offset = 0
+    for t, n in enumerate(counts.tolist()):
+        if n:
+            raw = hashes[offset: offset + n].tobytes()
+            keys[t] = (zlib.crc32(raw) << 32) | zlib.adler32(raw)
+        offset += n
+    return keys, sigs
 
 
 def signature(text: str) -> np.ndarray:
@@ -66,63 +162,7 @@ def signature(text: str) -> np.ndarray:
     8): the Jaccard similarity of the sub-samples estimates that of the full shingle sets, at a
     quarter of the cost.
     """
-    return signatures_of_words([word_hashes(text)])[0]
-
-
-def _shingles(hashes: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The kept (sub-sampled) shingle hashes of every text, grouped by text in text order, and
-    the index of the text of each. A text of fewer than ``SHINGLE`` words has one shingle of all
-    its words; a text without words has none."""
-    lens = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
-    words = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
-    m = max(len(words) - SHINGLE + 1, 0)
-    with np.errstate(over="ignore"):
-        sh = words[:m] * _MULTS[0]
-        for k in range(1, SHINGLE):
-            sh ^= words[k: k + m] * _MULTS[k]
-    text_of = np.repeat(np.arange(len(hashes)), lens)[:m]
-    inside = np.arange(SHINGLE, m + SHINGLE) <= np.cumsum(lens)[text_of]  # not across two texts
-    sampled = inside & ((sh & SAMPLE_MASK) == 0)
-    few = np.bincount(text_of[sampled], minlength=len(hashes)) < 8
-    keep = sampled | (inside & few[text_of])
-    rows, owner = sh[keep], text_of[keep]
-    short = np.flatnonzero((lens > 0) & (lens < SHINGLE))
-    if len(short):
-        with np.errstate(over="ignore"):
-            whole = [np.bitwise_xor.reduce(hashes[i] * _MULTS[: len(hashes[i])]) for i in short]
-        rows = np.concatenate([rows, np.array(whole, dtype=np.uint64)])
-        owner = np.concatenate([owner, short])
-        order = np.argsort(owner, kind="stable")
-        rows, owner = rows[order], owner[order]
-    return rows, owner
-
-
-_CHUNK_ROWS = 1024  # shingles permuted per numpy call: a (1024, NUM_PERM) uint64 block stays in cache
-
-
-def signatures_of_words(hashes: list[np.ndarray]) -> np.ndarray:
-    """MinHash signatures (one row of ``NUM_PERM`` uint32 per text) from the texts' word hashes,
-    computed for all texts together, in blocks of whole texts of about ``_CHUNK_ROWS`` shingles."""
-    sigs = np.full((len(hashes), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
-    rows, owner = _shingles(hashes)
-    if len(rows) == 0:
-        return sigs
-    starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-    bounds = np.append(starts, len(rows))
-    mins = np.empty((len(starts), NUM_PERM), dtype=np.uint64)
-    block = np.empty((_CHUNK_ROWS + int(np.diff(bounds).max()), NUM_PERM), dtype=np.uint64)
-    i = 0
-    with np.errstate(over="ignore"):
-        while i < len(starts):
-            j = max(i + 1, int(np.searchsorted(bounds, bounds[i] + _CHUNK_ROWS, side="right")) - 1)
-            a, b = bounds[i], bounds[j]
-            mixed = block[: b - a]
-            np.multiply(rows[a:b, None], _A[None, :], out=mixed)
-            mixed += _B[None, :]
-            mins[i:j] = np.minimum.reduceat(mixed, starts[i:j] - a, axis=0)
-            i = j
-    sigs[owner[starts]] = (mins >> np.uint64(32)).astype(np.uint32)
-    return sigs
+    return fingerprints([text])[1][0]
 
 
 class UnionFind:
