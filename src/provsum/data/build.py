@@ -73,6 +73,22 @@ def _new_stats() -> dict:
     return {"files": 0, "articles": 0, "skips": Counter(), "skip_examples": defaultdict(list), "repairs": Counter()}
 
 
+_COMPUTED = ("key_doc", "signature")  # columns computed for the whole batch at once
+_ROW_COLUMNS = [name for name, _ in _WORK_FIELDS if name not in _COMPUTED]
+
+
+def _row(raw, art, label) -> tuple:
+    """The values of ``_ROW_COLUMNS`` for one article."""
+    meeting = label.is_meeting_report
+    return (
+        art.id, art.title, art.document, art.summary, art.source, art.outlet, art.date, art.url, art.category,
+        label.level if meeting else None, label.meeting_type if meeting else None, label.province if meeting else None,
+        meeting, raw.extra.get("original_split") or raw.extra.get("vntc_split"),
+        dedup.exact_key(art.title + "\n" + art.summary) if art.summary_words >= 20 else 0,
+        art.summary_words, art.document_words, art.document.count("\n") + 1,
+    )
+
+
 def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.RecordBatch, dict]:
     """Parse, clean, classify and fingerprint a batch of (path, bytes) of one source. Runs in a
     worker process; returns the rows as an Arrow record batch and the batch's statistics."""
@@ -80,9 +96,8 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
 
     reader = reader_for(source)
     stats = _new_stats()
-    cols: dict[str, list] = {n: [] for n, _ in _WORK_FIELDS}
+    rows = []
     for rel, data in items:
-        stats["files"] += 1
         try:
             raw = reader.parse(rel, data)
             art = clean_article(raw)
@@ -92,34 +107,18 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
                 stats["skip_examples"][skip.reason].append(skip.detail or rel)
             continue
         label = classify_mod.classify(art.title, art.summary, art.document, art.outlet)
-        stats["articles"] += 1
         stats["repairs"].update(art.repairs.keys())
-        meeting = label.is_meeting_report
-        row = {
-            "id": art.id, "title": art.title, "document": art.document, "summary": art.summary,
-            "source": art.source, "outlet": art.outlet, "date": art.date, "url": art.url, "category": art.category,
-            "level": label.level if meeting else None,
-            "meeting_type": label.meeting_type if meeting else None,
-            "province": label.province if meeting else None,
-            "is_meeting": meeting,
-            "original_split": raw.extra.get("original_split") or raw.extra.get("vntc_split"),
-            "key_lead": dedup.exact_key(art.title + "\n" + art.summary) if art.summary_words >= 20 else 0,
-            "summary_words": art.summary_words,
-            "document_words": art.document_words,
-            "document_sentences": art.document.count("\n") + 1,
-        }
-        for k, v in row.items():
-            cols[k].append(v)
+        rows.append(_row(raw, art, label))
+    stats["files"], stats["articles"] = len(items), len(rows)
+    cols = dict(zip(_ROW_COLUMNS, zip(*rows))) if rows else {name: () for name in _ROW_COLUMNS}
     key_doc, sigs = dedup.fingerprints(cols["document"])
-    cols["key_doc"] = key_doc
     arrays = []
-    for n, t in _WORK_FIELDS:
-        if n == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
+    for name, kind in _WORK_FIELDS:
+        if name == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
             arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(sigs.ravel(), type=pa.uint32()), dedup.NUM_PERM))
         else:
-            arrays.append(pa.array(cols[n], type=t))
-    batch = pa.record_batch(arrays, schema=WORK_SCHEMA)
-    return batch, stats
+            arrays.append(pa.array(key_doc if name == "key_doc" else cols[name], type=kind))
+    return pa.record_batch(arrays, schema=WORK_SCHEMA), stats
 
 
 def _merge_stats(total: dict, part: dict) -> None:
