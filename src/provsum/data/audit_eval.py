@@ -215,7 +215,8 @@ the annotators and the classifier call meeting reports, the level agrees in {agr
 {agree['meeting_type']:.1%}, and the province in
 {agree['province'] if agree['province'] is None else f"{agree['province']:.1%}"} (of {agree['province_n']} with a gold
 province). Where the estimated misses (weighted false negatives, dataset definition) come from, by classifier-outcome
-stratum: {misses or 'none'}."""
+stratum: {misses or 'none'}. The phases, and a comparison of the rules versions on one held-out sample (the fixes
+suggested by each sample's errors did not carry over to the next), are in `annotations/AUDIT.md`."""
     return {"provincial": prov, "meetings": meet, "provincial_broad": prov_broad, "meetings_broad": meet_broad,
             "attributes": agree, "n": len(rows), "heldout_phase": heldout_phase, "n_development": n_dev,
             "history": history, "false_negatives_by_outcome": fn_by_outcome, "target": TARGET, "target_met": ok,
