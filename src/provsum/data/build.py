@@ -28,6 +28,7 @@ from typing import Callable
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 
@@ -37,7 +38,7 @@ from provsum.data import dedup
 from provsum.data.clean import clean_article
 from provsum.data.readers import Skip, iter_files
 from provsum.data.sources import SOURCES, Source, corpora_dir, locate, verify
-from provsum.data.splits import FRACTIONS, SPLIT_METHOD, split_of
+from provsum.data.splits import FRACTIONS, SPLIT_METHOD, splits_of
 from provsum.errors import ProvSumError
 
 CONFIGS = {
@@ -351,37 +352,19 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
     n = table.num_rows
     if n == 0:
         raise ProvSumError(f"no articles could be read from {root}: see the skip counts")
-    ids = table.column("id").to_pylist()
-
     sigs = np.asarray(table.column("signature").combine_chunks().flatten()).reshape(n, dedup.NUM_PERM)
     key_doc = np.asarray(table.column("key_doc").to_numpy(), dtype=np.uint64)
     key_lead = np.asarray(table.column("key_lead").to_numpy(), dtype=np.uint64)
     result = dedup.cluster([key_doc, key_lead], sigs)
     del sigs
     sources_col = table.column("source").to_pylist()
-    orig_split = table.column("original_split").to_pylist()
-
-    # representative of each cluster: preferred source, then smallest id
-    best: dict[int, int] = {}
-    for i in range(n):
-        r = int(result.root[i])
-        j = best.get(r)
-        if j is None or (SOURCE_PREFERENCE.get(sources_col[i], 9), ids[i]) < (SOURCE_PREFERENCE.get(sources_col[j], 9), ids[j]):
-            best[r] = i
+    clusters = _clusters(table, result.root)
     keep = np.zeros(n, dtype=bool)
-    keep[list(best.values())] = True
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        members[int(result.root[i])].append(i)
-    cross_source = sum(1 for m in members.values() if len({sources_col[i] for i in m}) > 1)
-    vn_overlap = sum(
-        1 for m in members.values()
-        if {orig_split[i] for i in m if sources_col[i] == "vietnews"} >= {"train", "test"}
-    )
-    split = np.array([split_of(ids[best[int(result.root[i])]]) for i in range(n)])
+    keep[clusters["representatives"]] = True
+    split = clusters["split"]
     t_dedup = time.perf_counter() - t1
     dup_removed = int(n - keep.sum())
-    log(f"dedup: {n:,} articles in {len(best):,} clusters; removed {dup_removed:,} duplicates "
+    log(f"dedup: {n:,} articles in {len(clusters['representatives']):,} clusters; removed {dup_removed:,} duplicates "
         f"({result.exact_merges:,} exact merges, {result.near_merges:,} near) in {t_dedup:.1f} s")
 
     # -------- configs: one sequential pass over the work files, a chunk of text in memory at a time
@@ -418,11 +401,11 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
             "method": f"exact (the lower-cased body's word sequence; title+lead when the lead has >= 20 words) + "
                       f"MinHash {dedup.NUM_PERM} permutations, {dedup.SHINGLE}-word shingles, LSH {dedup.BANDS} bands, "
                       f"verified at estimated Jaccard >= {dedup.THRESHOLD}",
-            "clusters": len(best), "duplicates_removed": dup_removed,
+            "clusters": len(clusters["representatives"]), "duplicates_removed": dup_removed,
             "exact_merges": result.exact_merges, "near_merges": result.near_merges,
             "lsh_candidate_pairs": result.candidate_pairs,
-            "cross_source_clusters": cross_source,
-            "vietnews_train_test_clusters_before": vn_overlap,
+            "cross_source_clusters": clusters["cross_source"],
+            "vietnews_train_test_clusters_before": clusters["vietnews_train_test"],
             "vietnews_train_test_clusters_after": 0,
         },
         "splits": {"method": SPLIT_METHOD, "fractions": FRACTIONS},
@@ -446,6 +429,39 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
         "audit": _audit_summary(),
     }
     return report
+
+
+def _clusters(table: pa.Table, root: np.ndarray) -> dict:
+    """Per duplicate cluster (``root``: each row's cluster root), with numpy rather than a Python
+    loop over the rows: ``representatives``, the row that represents each cluster (the preferred
+    source, then the smallest id, then the first row); ``split``, each row's split (that of its
+    cluster's representative's id); ``cross_source``, the number of clusters with rows of several
+    sources; ``vietnews_train_test``, of clusters with VietNews rows of both its train and test."""
+    n = len(root)
+    sources = table.column("source").combine_chunks().dictionary_encode()
+    source_code = sources.indices.to_numpy()
+    names = sources.dictionary.to_pylist()
+    preference = np.array([SOURCE_PREFERENCE.get(name, 9) for name in names])[source_code]
+    id_rank = np.empty(n, dtype=np.int64)
+    id_rank[pc.sort_indices(table.column("id")).to_numpy()] = np.arange(n)  # UTF-8 order = str order
+    order = np.lexsort((id_rank, preference, root))
+    first = np.ones(n, dtype=bool)
+    first[1:] = root[order[1:]] != root[order[:-1]]
+    representatives = order[first]  # in the order of their roots
+    cluster_of = np.searchsorted(root[representatives], root)
+    rep_ids = table.column("id").take(pa.array(representatives)).to_pylist()
+    split = splits_of(rep_ids)[cluster_of]
+
+    pairs = np.unique(root * len(names) + source_code)  # distinct (cluster, source)
+    _, sources_per_cluster = np.unique(pairs // len(names), return_counts=True)
+    vietnews = source_code == names.index("vietnews") if "vietnews" in names else np.zeros(n, dtype=bool)
+    original = np.asarray(table.column("original_split").to_pylist(), dtype=object)
+    in_train, in_test = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    in_train[root[vietnews & (original == "train")]] = True
+    in_test[root[vietnews & (original == "test")]] = True
+    return {"representatives": representatives, "split": split,
+            "cross_source": int((sources_per_cluster > 1).sum()),
+            "vietnews_train_test": int((in_train & in_test).sum())}
 
 
 def _audit_summary() -> dict | None:

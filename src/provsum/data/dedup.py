@@ -165,28 +165,33 @@ def signature(text: str) -> np.ndarray:
     return fingerprints([text])[1][0]
 
 
-class UnionFind:
-    def __init__(self, n: int):
-        self.parent = np.arange(n, dtype=np.int64)
+def _resolve(parent: np.ndarray) -> np.ndarray:
+    """Point every entry of a union-find ``parent`` array straight at its root (in place)."""
+    while True:
+        grand = parent[parent]
+        if np.array_equal(grand, parent):
+            return parent
+        parent[:] = grand
 
-    def find(self, x: int) -> int:
-        p = self.parent
-        root = x
-        while p[root] != root:
-            root = p[root]
-        while p[x] != root:
-            p[x], x = root, p[x]
-        return int(root)
 
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if ra < rb:
-            self.parent[rb] = ra
-        else:
-            self.parent[ra] = rb
-        return True
+def _union_pairs(parent: np.ndarray, firsts: np.ndarray, others: np.ndarray) -> int:
+    """Union-find over ``parent``: join ``firsts[k]`` and ``others[k]`` for every k, the smaller
+    root becoming the root (so a cluster's root is its smallest index); returns how many joins
+    merged two clusters. Pairs already in one cluster are dropped with numpy first, so the Python
+    loop sees only the few that merge."""
+    roots = _resolve(parent)
+    a, b = roots[firsts], roots[others]
+    apart = a != b
+    merged = 0
+    for x, y in zip(a[apart].tolist(), b[apart].tolist()):
+        while parent[x] != x:
+            x = parent[x]
+        while parent[y] != y:
+            y = parent[y]
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+            merged += 1
+    return merged
 
 
 @dataclass
@@ -197,46 +202,43 @@ class DedupResult:
     candidate_pairs: int
 
 
-def _group_equal(keys: np.ndarray) -> list[np.ndarray]:
-    """Groups (index arrays, size >= 2) of equal keys, in a deterministic order."""
-    order = np.argsort(keys, kind="stable")
-    sk = keys[order]
-    if len(sk) == 0:
-        return []
-    change = np.flatnonzero(sk[1:] != sk[:-1]) + 1
-    bounds = np.concatenate([[0], change, [len(sk)]])
-    return [order[a:b] for a, b in zip(bounds[:-1], bounds[1:]) if b - a >= 2]
+def _equal_pairs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first, other) index pairs: every row whose key equals that of an earlier row, with the
+    first row of that key."""
+    order = np.argsort(keys)  # not stable: the first row of each key is found below
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = keys[order[1:]] != keys[order[:-1]]
+    group = np.cumsum(starts) - 1
+    first = np.minimum.reduceat(order, np.flatnonzero(starts))[group] if len(keys) else order
+    others = order[first != order]
+    return first[first != order], others
+
+
+def _band_keys(signatures: np.ndarray, band: int) -> np.ndarray:
+    rows = NUM_PERM // BANDS
+    part = signatures[:, band * rows:(band + 1) * rows]
+    keys = np.zeros(len(signatures), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            keys = (keys ^ part[:, r].astype(np.uint64)) * _MULTS[r]
+    return keys
 
 
 def cluster(exact_keys: list[np.ndarray], signatures: np.ndarray, threshold: float = THRESHOLD) -> DedupResult:
     """Union-find over (a) equal exact keys (each array in ``exact_keys`` is one kind of key,
-    0 meaning 'no key') and (b) LSH candidates whose signatures agree on >= threshold."""
-    n = len(signatures)
-    uf = UnionFind(n)
+    0 meaning 'no key') and (b) LSH candidates (equal band of the signatures) whose signatures agree
+    with the first article of their band on >= threshold. A cluster's root is its smallest index."""
+    parent = np.arange(len(signatures), dtype=np.int64)
     exact = 0
     for keys in exact_keys:
-        for group in _group_equal(keys):
-            if keys[group[0]] == 0:
-                continue
-            for j in group[1:]:
-                exact += uf.union(int(group[0]), int(j))
-    near = 0
-    candidates = 0
-    rows = NUM_PERM // BANDS
+        firsts, others = _equal_pairs(keys)
+        keyed = keys[firsts] != 0
+        exact += _union_pairs(parent, firsts[keyed], others[keyed])
+    near = candidates = 0
     for b in range(BANDS):
-        band = np.ascontiguousarray(signatures[:, b * rows:(b + 1) * rows])
-        keys = np.zeros(n, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for r in range(rows):
-                keys = (keys ^ band[:, r].astype(np.uint64)) * _MULTS[r]
-        for group in _group_equal(keys):
-            first = int(group[0])
-            sig0 = signatures[first]
-            others = group[1:]
-            agree = (signatures[others] == sig0).mean(axis=1)
-            candidates += len(others)
-            for j, a in zip(others, agree):
-                if a >= threshold:
-                    near += uf.union(first, int(j))
-    roots = np.array([uf.find(i) for i in range(n)], dtype=np.int64)
-    return DedupResult(root=roots, exact_merges=exact, near_merges=near, candidate_pairs=candidates)
+        firsts, others = _equal_pairs(_band_keys(signatures, b))
+        candidates += len(others)
+        agree = (signatures[others] == signatures[firsts]).mean(axis=1)
+        similar = agree >= threshold
+        near += _union_pairs(parent, firsts[similar], others[similar])
+    return DedupResult(root=_resolve(parent), exact_merges=exact, near_merges=near, candidate_pairs=candidates)
