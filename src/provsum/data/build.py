@@ -22,7 +22,8 @@ import os
 import shutil
 import statistics
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -185,20 +186,18 @@ def build_dataset(
     root = corpora_dir(corpora)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    located = {}
-    for name, src in registry.items():
-        kind, loc = locate(src, root)
-        if kind == "archive" and verify_checksums:
-            verify(src, loc)
-        located[name] = (kind, loc)
-
+    located = {name: locate(src, root) for name, src in registry.items()}
     tmp = out_dir / ".build-tmp"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    (tmp / "work").mkdir(parents=True)
     previous = _sigterm_as_exit()
     try:
-        report = _build_into(tmp, located, registry, workers, progress, log, root, verify_checksums)
+        with _worker_pool(workers) as pool:  # the workers start up while the checksums are verified
+            for name, (kind, loc) in located.items():
+                if kind == "archive" and verify_checksums:
+                    verify(registry[name], loc)
+            if tmp.exists():
+                shutil.rmtree(tmp)
+            (tmp / "work").mkdir(parents=True)
+            report = _build_into(tmp, located, registry, pool, workers, progress, log, root, verify_checksums)
         report["seconds_total"] = round(time.perf_counter() - t_start, 1)
         (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                                                encoding="utf-8")
@@ -291,16 +290,32 @@ def _batches(source: Source, kind: str, location: Path):
         yield batch
 
 
-def _read_all(tmp: Path, located, registry, workers: int, progress: bool) -> dict[str, dict]:
-    """Stream every source in this process; workers clean, classify and fingerprint batches; results
-    come back in order and are appended to one Arrow file per source."""
-    from collections import deque
+@contextmanager
+def _worker_pool(workers: int):
+    """A pool of ``workers`` processes (None for one: everything runs in this process), terminated
+    on exit whatever happens."""
+    if workers <= 1:
+        yield None
+        return
+    pool = mp.get_context("spawn").Pool(workers, initializer=_warm_up)
+    try:
+        yield pool
+    finally:
+        pool.terminate()
+        pool.join()
 
+
+def _warm_up() -> None:
+    """Run in each new worker: load the compiled fingerprint code before the first batch comes."""
+    dedup.fingerprints(["warm up"])
+
+
+def _read_all(tmp: Path, located, registry, pool, max_pending: int, progress: bool) -> dict[str, dict]:
+    """Stream every source in this process; workers (``pool``, or this process when None) clean,
+    classify and fingerprint batches, at most ``max_pending`` at a time; results come back in order
+    and are appended to one Arrow file per source."""
     per_source = {name: _new_stats() for name in sorted(located)}
     bar = _Progress({n: EXPECTED_FILES.get(n, 0) for n in sorted(located)}, progress)
-    pool = None
-    if workers > 1:
-        pool = mp.get_context("spawn").Pool(workers)
     try:
         for name in sorted(located):
             kind, loc = located[name]
@@ -321,7 +336,7 @@ def _read_all(tmp: Path, located, registry, workers: int, progress: bool) -> dic
                     pending: deque = deque()
                     for items in _batches(source, kind, loc):
                         pending.append(pool.apply_async(process_batch, (items, source)))
-                        while len(pending) >= MAX_PENDING * workers:
+                        while len(pending) >= max_pending:
                             handle(pending.popleft().get())
                     while pending:
                         handle(pending.popleft().get())
@@ -332,16 +347,15 @@ def _read_all(tmp: Path, located, registry, workers: int, progress: bool) -> dic
             st["repairs"] = dict(sorted(st["repairs"].items()))
     finally:
         bar.close()
-        if pool is not None:
-            pool.terminate()
-            pool.join()
     return per_source
 
 
-def _build_into(tmp: Path, located, registry, workers, progress, log, root, verify_checksums) -> dict:
+def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root, verify_checksums) -> dict:
     t0 = time.perf_counter()
-    per_source = _read_all(tmp, located, registry, workers, progress)
+    per_source = _read_all(tmp, located, registry, pool, MAX_PENDING * workers, progress)
     t_read = time.perf_counter() - t0
+    # the audit figures for the card need no build: a worker computes them while this process goes on
+    audit = pool.apply_async(_audit_summary) if pool is not None else None
     log(f"read, cleaned and classified {sum(s['articles'] for s in per_source.values()):,} articles "
         f"in {t_read:.1f} s")
 
@@ -426,7 +440,7 @@ def _build_into(tmp: Path, located, registry, workers, progress, log, root, veri
         "kept": int(len(kept_idx)),
         "timings_seconds": {"read_clean_classify": round(t_read, 1), "dedup": round(t_dedup, 1),
                             "write": round(t_write, 1)},
-        "audit": _audit_summary(),
+        "audit": audit.get() if audit is not None else _audit_summary(),
     }
     return report
 
