@@ -23,6 +23,7 @@ import shutil
 import statistics
 import time
 from collections import Counter, defaultdict, deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
@@ -487,17 +488,22 @@ def _audit_summary() -> dict | None:
 
 
 WRITE_CHUNK = 20000
+MAX_QUEUED_ROW_GROUPS = 4  # row groups waiting for (or in) a writer thread: bounds their memory
 
 
 def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.ndarray], split: np.ndarray) -> dict:
     """Write every config/split in one sequential pass over the work files (sources in name order,
     rows in archive order). Rows are buffered per output and flushed as row groups of ``WRITE_CHUNK``
-    rows, so memory holds one batch and the buffers, never the whole text. Deterministic: the same
-    inputs give the same batches, rows and row groups."""
+    rows, so memory holds one batch, the buffers and a few row groups waiting to be written, never
+    the whole text. Each output file has a writer thread of its own (parquet encoding and compression
+    release the GIL), so files are written side by side while this thread selects rows. Deterministic:
+    the same inputs give the same batches, rows and row groups, appended to each file in order."""
     outputs = [(c, sp) for c in selectors for sp in SPLITS]
     masks = {(c, sp): selectors[c] & (split == sp) for c, sp in outputs}
     counts = {c: {sp: int(masks[(c, sp)].sum()) for sp in SPLITS} for c in selectors}
     writers: dict = {}
+    threads = {key: ThreadPoolExecutor(max_workers=1) for key in outputs}
+    queued: deque = deque()  # row groups handed to a writer thread, oldest first
     buffers: dict = {key: [] for key in outputs}
     buffered = dict.fromkeys(outputs, 0)
     names = [name for name, _ in ROW_FIELDS]
@@ -513,7 +519,9 @@ def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.nda
                                                 compression="zstd", write_statistics=True,
                                                 use_dictionary=["source", "outlet", "category", "level",
                                                                 "meeting_type", "province"])
-            write_split(writers[key], head)
+            while len(queued) >= MAX_QUEUED_ROW_GROUPS:
+                queued.popleft().result()
+            queued.append(threads[key].submit(write_split, writers[key], head))
             buffers[key] = [rest] if rest.num_rows else []
             buffered[key] = rest.num_rows
 
@@ -535,7 +543,11 @@ def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.nda
                     offset += rows
         for key in outputs:
             flush(key, final=True)
+        while queued:
+            queued.popleft().result()
     finally:
+        for thread in threads.values():
+            thread.shutdown(cancel_futures=True)
         for w in writers.values():
             w.close()
     (tmp / "data").mkdir(exist_ok=True)
