@@ -47,8 +47,9 @@ class Article:
 
 # ---------------------------------------------------------------- VietNews de-tokenization
 
+_ATTACHED_BEFORE = ",.;:!?%)]}…”’»"
 # "  *" rather than " +": a pattern that starts with a literal character is searched fast
-_SPACE_BEFORE_PUNCT = re.compile(r"  *(?=[,.;:!?%)\]}…”’»])")
+_SPACE_BEFORE_PUNCT = re.compile(r"  *(?=[" + re.escape(_ATTACHED_BEFORE) + "])")
 _DETACHED_AFTER = tuple("([{“‘«")
 _STRAIGHT_QUOTES = re.compile(r'" ([^"\n]*?) "')
 _LINE_CONTINUES = re.compile(r"^[^\W\d_]")  # checked with str.islower below
@@ -59,13 +60,19 @@ def desegment(text: str) -> str:
     -> ``Ngày 25/2, TAND TP. Đà Nẵng tuyên phạt Hồ Xuân Huy (SN 1994).``"""
     text = text.replace("_", " ")
     # str.replace is many times faster than a regex pass; tokens are single-space separated
-    text = _SPACE_BEFORE_PUNCT.sub("", text)
+    runs = "  " in text  # no step below adds a space, so runs of spaces exist only if they do now
+    if runs:
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
+    else:  # single spaces only: one replace per punctuation mark present does what the regex does
+        for p in _ATTACHED_BEFORE:
+            if p in text:
+                text = text.replace(" " + p, p)
     for p in _DETACHED_AFTER:
         if p in text and p + " " in text:  # a one-character search first: much faster
             text = text.replace(p + " ", p)
     if '"' in text:
         text = _STRAIGHT_QUOTES.sub(r'"\1"', text)
-    if "  " in text:
+    if runs:
         text = re.sub(r" {2,}", " ", text)
     return text.strip()
 
