@@ -24,7 +24,7 @@ import unicodedata
 _TONES = "\u0300\u0301\u0309\u0303\u0323"
 
 
-def _build_old_to_new() -> tuple[list[re.Pattern[str]], dict[str, str]]:
+def _build_old_to_new() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, str]]:
     table: dict[str, str] = {}
     pairs = [("o", "a"), ("o", "e"), ("u", "y")]
     for first, second in pairs:
@@ -40,7 +40,7 @@ def _build_old_to_new() -> tuple[list[re.Pattern[str]], dict[str, str]]:
     # several times faster than one that starts with a character class (no look-behind: the "not
     # after q" rule is checked in _swap); the syllable must end here. Replacing a pair never makes
     # or unmakes a match of another pattern, so the patterns can be applied one after the other.
-    patterns = [re.compile("(" + f + "[" + seconds + r"])(?![^\W\d_])") for f in firsts]
+    patterns = [(f, re.compile("(" + f + "[" + seconds + r"])(?![^\W\d_])")) for f in firsts]
     return patterns, table
 
 
@@ -58,8 +58,9 @@ def normalize_tone_marks(text: str) -> str:
 
     The input must already be NFC (``normalize`` takes care of it).
     """
-    for pattern in _OLD_TO_NEW:
-        text = pattern.sub(_swap, text)
+    for first, pattern in _OLD_TO_NEW:
+        if first in text:  # a one-character search is cheaper than a call of the pattern
+            text = pattern.sub(_swap, text)
     return text
 
 
@@ -81,7 +82,8 @@ def normalize(text: str, tone_marks: bool = True) -> str:
     Keeps line breaks; collapses runs of spaces and strips each line.
     """
     text = unicodedata.normalize("NFC", text)
-    if _RARE.search(text):
+    # every character of _RARE is non-printable: a printable text (line breaks aside) needs no search
+    if not text.replace("\n", "").isprintable() and _RARE.search(text):
         text = _INVISIBLE.sub("", text)
         text = _SPACES.sub(" ", text)
     if tone_marks:
