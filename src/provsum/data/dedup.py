@@ -30,8 +30,17 @@ _MULTS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0
 
 def exact_key(text: str) -> int:
     """A 64-bit key of the lower-cased text's sequence of words (whitespace differences ignored)."""
-    data = " ".join(text.lower().split()).encode("utf-8")
+    data = _single_spaced(text.lower()).encode("utf-8")
     return (zlib.crc32(data) << 32) | zlib.adler32(data) if data else 0
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())``, without the split when line breaks are the only whitespace to
+    change (every whitespace character but the space is non-printable)."""
+    spaced = text.replace("\n", " ")
+    if spaced.isprintable() and "  " not in spaced and spaced[:1] != " " and spaced[-1:] != " ":
+        return spaced
+    return " ".join(text.split())
 
 
 # CRC-32 (zlib's) one byte at a time, and the ASCII whitespace bytes.split() splits on
