@@ -197,14 +197,16 @@ def _is_byline(sentence: str) -> bool:
 _FURNITURE_LINES = frozenset({"tin liên quan", "quang cảnh hội nghị.", "ảnh minh họa"})
 
 
+def _is_furniture_line(s: str) -> bool:
+    # (a sentence that starts with a letter or digit is no lone punctuation: no regex needed)
+    return bool((not s[:1].isalnum() and _LONE_PUNCT.match(s)) or (len(s) < 24 and s.lower() in _FURNITURE_LINES))
+
+
 def drop_furniture(sentences: list[str], repairs: dict) -> list[str]:
-    out = []
-    for s in sentences:
-        # (a sentence that starts with a letter or digit is no lone punctuation: no regex needed)
-        if (not s[:1].isalnum() and _LONE_PUNCT.match(s)) or (len(s) < 24 and s.lower() in _FURNITURE_LINES):
-            repairs["furniture_lines"] = repairs.get("furniture_lines", 0) + 1
-            continue
-        out.append(s)
+    # a long sentence that starts with a letter or digit is no furniture line: checked inline, fast
+    out = [s for s in sentences if (len(s) >= 24 and s[:1].isalnum()) or not _is_furniture_line(s)]
+    if len(out) < len(sentences):
+        repairs["furniture_lines"] = repairs.get("furniture_lines", 0) + len(sentences) - len(out)
     # related-article links glued to the last sentence ("... → Lộ diện chân dung ...")
     if out:
         for arrow in (" → ", " -> ", " >> "):
