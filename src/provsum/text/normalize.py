@@ -82,8 +82,10 @@ def normalize(text: str, tone_marks: bool = True) -> str:
     Keeps line breaks; collapses runs of spaces and strips each line.
     """
     text = unicodedata.normalize("NFC", text)
-    # every character of _RARE is non-printable: a printable text (line breaks aside) needs no search
-    if not text.replace("\n", "").isprintable() and _RARE.search(text):
+    # every character of _RARE, and every whitespace character but the space and the line break,
+    # is non-printable: a printable text (line breaks aside) needs no search
+    printable = text.replace("\n", "").isprintable()
+    if not printable and _RARE.search(text):
         text = _INVISIBLE.sub("", text)
         text = _SPACES.sub(" ", text)
     if tone_marks:
@@ -92,6 +94,8 @@ def normalize(text: str, tone_marks: bool = True) -> str:
         text = _MULTISPACE.sub(" ", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\n" in text:
-        return "\n".join(line.strip() for line in text.split("\n"))
-    return text.strip()
+    if "\n" not in text:
+        return text.strip()
+    if printable and " \n" not in text and "\n " not in text:  # only the ends have spaces to strip
+        return text.strip(" ")
+    return "\n".join(line.strip() for line in text.split("\n"))
