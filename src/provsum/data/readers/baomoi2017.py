@@ -12,7 +12,10 @@ SOURCE = "baomoi2017"
 
 
 def parse(path: str, data: bytes) -> RawArticle:
-    lines = [line.strip() for line in decode_utf8(path, data).replace("\r\n", "\n").split("\n")]
+    text = decode_utf8(path, data)
+    if "\r" in text:  # a one-character search: much faster than a search for "\r\n"
+        text = text.replace("\r\n", "\n")
+    lines = [line.strip() for line in text.split("\n")]
     while lines and not lines[-1]:
         lines.pop()
     if len(lines) < 3 or not lines[2]:

@@ -13,7 +13,9 @@ SOURCE = "vietnews"
 
 
 def parse(path: str, data: bytes) -> RawArticle:
-    text = decode_utf8(path, data).replace("\r\n", "\n")
+    text = decode_utf8(path, data)
+    if "\r" in text:  # a one-character search: much faster than a search for "\r\n"
+        text = text.replace("\r\n", "\n")
     blocks = [b.strip() for b in text.split("\n\n")]
     blocks = [b for b in blocks if b]
     if len(blocks) < 3:
