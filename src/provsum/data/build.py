@@ -353,10 +353,11 @@ def _read_all(tmp: Path, located, registry, pool, max_pending: int, progress: bo
 
 def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root, verify_checksums) -> dict:
     t0 = time.perf_counter()
+    # the audit figures for the card need no build: a worker computes them first (the other one takes
+    # the first batches), so they are ready long before the report
+    audit = pool.apply_async(_audit_summary) if pool is not None else None
     per_source = _read_all(tmp, located, registry, pool, MAX_PENDING * workers, progress)
     t_read = time.perf_counter() - t0
-    # the audit figures for the card need no build: a worker computes them while this process goes on
-    audit = pool.apply_async(_audit_summary) if pool is not None else None
     log(f"read, cleaned and classified {sum(s['articles'] for s in per_source.values()):,} articles "
         f"in {t_read:.1f} s")
 
