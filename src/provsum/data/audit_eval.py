@@ -87,8 +87,19 @@ def weighted_pr(rows: list[dict], population: dict[str, int], pred, gold, resamp
         return prec, rec, tp, fp, fn
 
     prec, rec, tp, fp, fn = estimate(arrays)
+    # the bootstrap, vectorized: every stratum resampled `resamples` times at once (one index matrix per stratum)
     rng = np.random.default_rng(seed)
-    boots = np.array([estimate([a[rng.integers(0, len(a), len(a))] for a in arrays])[:2] for _ in range(resamples)])
+    btp = np.zeros(resamples)
+    bfp = np.zeros(resamples)
+    bfn = np.zeros(resamples)
+    for w, a in zip(weights, arrays):
+        idx = rng.integers(0, len(a), (resamples, len(a)))
+        p, g = a[idx, 0], a[idx, 1]
+        btp += w * np.sum(p & g, axis=1)
+        bfp += w * np.sum(p & ~g, axis=1)
+        bfn += w * np.sum(~p & g, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        boots = np.stack([btp / (btp + bfp), btp / (btp + bfn)], axis=1)
     lo = np.nanpercentile(boots, 2.5, axis=0)
     hi = np.nanpercentile(boots, 97.5, axis=0)
     counts = {
