@@ -219,8 +219,8 @@ def _equal_pairs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     starts[1:] = keys[order[1:]] != keys[order[:-1]]
     group = np.cumsum(starts) - 1
     first = np.minimum.reduceat(order, np.flatnonzero(starts))[group] if len(keys) else order
-    others = order[first != order]
-    return first[first != order], others
+    later = first != order
+    return first[later], order[later]
 
 
 def _band_keys(signatures: np.ndarray, band: int) -> np.ndarray:
