@@ -239,6 +239,10 @@ def _cue(text: str) -> str | None:
 
 
 def classify(title: str, lead: str, document: str = "", outlet: str | None = None) -> Label:
+    # most articles name no meeting in their lead at all: every cue and every "at the meeting" frame below
+    # contains one of the gate's words, so without one the answer is known (and the costly steps are skipped)
+    if not _GATE.search(lead.lower()):
+        return Label(False, reason="no_meeting_cue")
     head = first_sentence(lead)
     cue_text = VENUES.sub(" ", f"{title}\n{head}")
     # the lead is the summary: it must report the meeting itself (a cue in the title alone is not enough);
