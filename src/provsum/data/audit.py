@@ -41,16 +41,8 @@ def keyword_stratum(title: str, lead: str, body_head: str) -> str:
 
 def draw(population: dict[tuple[str, str], list[str]], plan: dict[str, int] = PLAN, seed: int = SEED):
     """population: (source, stratum) -> ids. Returns (sample ids with their stratum, stratum sizes)."""
-    rng = random.Random(seed)
-    sample: list[tuple[str, str, str]] = []
-    sizes = {}
-    for (source, stratum) in sorted(population):
-        ids = sorted(population[(source, stratum)])
-        sizes[f"{source}/{stratum}"] = len(ids)
-        k = min(plan[stratum], len(ids))
-        for i in sorted(rng.sample(range(len(ids)), k)):
-            sample.append((ids[i], source, stratum))
-    return sample, sizes
+    sample, sizes, _counts = draw_records({key: [{"id": i} for i in ids] for key, ids in population.items()}, plan, seed)
+    return [(rec["id"], source, stratum) for rec, (source, stratum) in sample], sizes
 
 
 def draw_records(population: dict[tuple[str, str], list[dict]], plan: dict[str, int], seed: int,

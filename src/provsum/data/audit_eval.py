@@ -21,6 +21,7 @@ including articles whose lead is a claim or a quote and whose meeting is only na
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -131,10 +132,11 @@ def phase_files(root: Path, phase: int) -> tuple[Path, Path]:
 
 
 def _phase(root: Path, phase: int) -> tuple[list[dict], dict] | None:
+    """(labelled rows, design) of a phase, or None when its files are missing."""
     labels, design = phase_files(root, phase)
     if not labels.exists() or not design.exists():
         return None
-    return _load(labels), json.loads(design.read_text(encoding="utf-8"))["population"]
+    return _load(labels), json.loads(design.read_text(encoding="utf-8"))
 
 
 def _line(name: str, r: dict) -> str:
@@ -152,10 +154,10 @@ def _pr(r: dict) -> str:
 def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT_PHASE) -> dict | None:
     """The held-out phase's estimates (both definitions), the earlier rules' held-out history, and the card text."""
     root = Path(annotations) if annotations else ANNOTATIONS
-    held = _phase(root, heldout_phase)
-    if held is None:
+    loaded = {phase: _phase(root, phase) for phase in sorted(PHASES)}
+    if loaded.get(heldout_phase) is None:
         return None
-    rows, population = held
+    rows, population = loaded[heldout_phase][0], loaded[heldout_phase][1]["population"]
     prov = weighted_pr(rows, population, pred_provincial, gold_provincial_lead)
     meet = weighted_pr(rows, population, pred_meeting, gold_meeting_lead)
     prov_broad = weighted_pr(rows, population, pred_provincial, gold_provincial)
@@ -163,38 +165,37 @@ def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT
     agree = attribute_agreement(rows)
     ok = prov["precision"] >= TARGET["precision"] and prov["recall"] >= TARGET["recall"]
     fn_by_outcome: dict[str, float] = {}
+    sampled = Counter(r["stratum"] for r in rows)
     for r in rows:
         if gold_provincial_lead(r) and not pred_provincial(r):
-            per = population[r["stratum"]] / sum(1 for x in rows if x["stratum"] == r["stratum"])
+            per = population[r["stratum"]] / sampled[r["stratum"]]
             outcome = r["stratum"].split("/", 1)[1]
             fn_by_outcome[outcome] = fn_by_outcome.get(outcome, 0.0) + per
     fn_total = sum(fn_by_outcome.values()) or 1.0
     misses = ", ".join(f"{k} {v / fn_total:.0%}" for k, v in sorted(fn_by_outcome.items(), key=lambda kv: -kv[1]))
 
     history, phases_md = {}, []
-    for phase in sorted(PHASES):
-        data = _phase(root, phase) if phase != heldout_phase else held
+    for phase, data in loaded.items():
         if data is None:
             continue
+        labelled, design = data
         version = PHASES[phase]
         role = (f"held-out for rules {version}" + (" (the current rules)" if phase == heldout_phase else
                                                   "; its errors then guided the next version: development data"))\
             if version else "development sample"
-        line = f"- phase {phase}: {len(data[0])} articles, `audit_phase{phase}.jsonl`, {role}"
-        design = json.loads(phase_files(root, phase)[1].read_text(encoding="utf-8"))
+        line = f"- phase {phase}: {len(labelled)} articles, `audit_phase{phase}.jsonl`, {role}"
         for ext in design.get("extensions", []):
             extra = ", ".join(f"{k} +{v} per source" for k, v in ext["extra_per_source"].items())
             line += f" (extended after labelling by {ext['drawn']} articles at random: {extra})"
         if version and phase != heldout_phase:
-            h = {"strict": weighted_pr(*data, pred_provincial, gold_provincial_lead),
-                 "broad": weighted_pr(*data, pred_provincial, gold_provincial)}
+            h = {"strict": weighted_pr(labelled, design["population"], pred_provincial, gold_provincial_lead),
+                 "broad": weighted_pr(labelled, design["population"], pred_provincial, gold_provincial)}
             history[f"rules_{version}"] = h
             line += f". Provincial, dataset definition: {_pr(h['strict'])}; broad: {_pr(h['broad'])}"
         phases_md.append(line + ".")
-    n_dev = sum(len(_load(phase_files(root, p)[0])) for p in PHASES if p != heldout_phase
-                and phase_files(root, p)[0].exists())
+    n_dev = sum(len(data[0]) for phase, data in loaded.items() if data is not None and phase != heldout_phase)
     phases_text = "\n".join(phases_md)
-    md = f"""The classifier was audited by hand in seven phases. Annotators read each sampled article (title, lead, start of
+    md = f"""The classifier was audited by hand in {len(phases_md)} phase{'s' if len(phases_md) != 1 else ''}. Annotators read each sampled article (title, lead, start of
 the body) and labelled it following `annotations/GUIDELINES.md`: meeting report or not, level, meeting type,
 province, and whether the lead paragraph itself reports the meeting (`lead_reports_meeting`, added in phase 4 and
 given to every earlier positive in a separate pass). Labels are stored as ids + labels + a short note (no article

@@ -21,18 +21,11 @@ def bucket(cluster_id: str) -> int:
 
 
 def split_of(cluster_id: str) -> str:
-    b = bucket(cluster_id)
-    if b < FRACTIONS["train"]:
-        return "train"
-    if b < FRACTIONS["train"] + FRACTIONS["validation"]:
-        return "validation"
-    return "test"
+    return str(splits_of([cluster_id])[0])
 
 
 def splits_of(cluster_ids: list[str]) -> np.ndarray:
-    """``split_of`` of many ids at once: an array of split names."""
-    digest = xxhash.xxh64_intdigest
-    buckets = np.fromiter((digest(i.encode("utf-8"), seed=0) % 100 for i in cluster_ids), dtype=np.int64,
-                          count=len(cluster_ids))
+    """The split of many cluster ids at once: an array of split names."""
+    buckets = np.fromiter(map(bucket, cluster_ids), dtype=np.int64, count=len(cluster_ids))
     bounds = np.cumsum(list(FRACTIONS.values()))  # 65, 75, 100
     return np.array(list(FRACTIONS))[np.searchsorted(bounds, buckets, side="right")]
