@@ -13,6 +13,25 @@ def test_word_hashes_ignore_whitespace_and_case():
     assert exact_key("A  b\nc") == exact_key("a b c") != exact_key("a b d")
 
 
+
+def test_word_hashes_lower_case_like_str_lower():
+    """The compiled lower-casing gives the hashes of ``str.lower``'s words, the characters it leaves
+    to Python (İ, the final sigma, beyond the basic plane) included, from a list or an Arrow array."""
+    import zlib
+
+    import pyarrow as pa
+
+    from provsum.data.dedup import fingerprints
+
+    texts = ["Đà NẴNG Hòa Ủy", "ΑΣ ΣΑ σΣ.", "İstanbul İ", "\u212a ǅ ẞ", "😀 Ầ", "", " \n "]
+    for text in texts:
+        expected = [zlib.crc32(w) for w in text.lower().encode("utf-8").split()]
+        assert word_hashes(text).tolist() == expected, text
+    keys, sigs = fingerprints(texts)
+    keys_a, sigs_a = fingerprints(pa.array(["x"] + texts).slice(1))
+    assert np.array_equal(keys, keys_a) and np.array_equal(sigs, sigs_a)
+    assert keys[-1] == keys[-2] == 0
+
 def test_signature_similarity_tracks_jaccard():
     near = NEAR
     far = " ".join(f"từ{i}" for i in range(120))

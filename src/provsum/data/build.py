@@ -116,11 +116,14 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
         rows.append(_row(raw, art, label))
     stats["files"], stats["articles"] = len(items), len(rows)
     cols = dict(zip(_ROW_COLUMNS, zip(*rows))) if rows else {name: () for name in _ROW_COLUMNS}
-    key_doc, sigs = dedup.fingerprints(cols["document"])
+    documents = pa.array(cols["document"], type=pa.string())
+    key_doc, sigs = dedup.fingerprints(documents)  # hashes the array's UTF-8: no second encoding
     arrays = []
     for name, kind in _WORK_FIELDS:
         if name == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
             arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(sigs.ravel(), type=pa.uint32()), dedup.NUM_PERM))
+        elif name == "document":
+            arrays.append(documents)
         else:
             arrays.append(pa.array(key_doc if name == "key_doc" else cols[name], type=kind))
     return pa.record_batch(arrays, schema=WORK_SCHEMA), stats

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numba
 import numpy as np
+import pyarrow as pa
 
 NUM_PERM = 64
 BANDS = 16  # 16 bands x 4 rows: P(candidate) = 0.9998 at J = 0.8, 0.64 at J = 0.5 (then verified)
@@ -59,6 +60,21 @@ _SPACE = np.zeros(256, dtype=np.bool_)
 _SPACE[list(b" \t\n\r\x0b\x0c")] = True
 SAMPLE_MASK = np.uint64(3)  # keep the shingles whose hash is 0 mod 4 (consistent sub-sampling)
 MIN_SAMPLED = 8  # ... unless that leaves fewer than 8: then all of them
+_NO_LOWER = np.uint32(0xFFFFFFFF)
+
+
+def _lower_table() -> np.ndarray:
+    """``ord(chr(c).lower())`` for every code point of the basic plane, or ``_NO_LOWER`` where
+    ``str.lower`` gives two code points (U+0130) or depends on the context (U+03A3, the final sigma)."""
+    table = np.empty(0x10000, dtype=np.uint32)
+    for c in range(0x10000):
+        low = chr(c).lower()
+        table[c] = ord(low) if len(low) == 1 else _NO_LOWER
+    table[0x3A3] = _NO_LOWER
+    return table
+
+
+_LOWER = _lower_table()
 
 
 @numba.njit(cache=True)
@@ -76,6 +92,62 @@ def _hash_words(data, starts, ends, table, space, hashes, counts):  # pragma: no
             while i < end and not space[data[i]]:
                 crc = table[(crc ^ data[i]) & np.uint32(0xFF)] ^ (crc >> np.uint32(8))
                 i += 1
+            hashes[n] = np.uint64(crc ^ np.uint32(0xFFFFFFFF))
+            n += 1
+        counts[t] = n - first
+    return n
+
+
+@numba.njit(inline="always")
+def _crc_byte(crc, byte, table):  # pragma: no cover (compiled)
+    return table[(crc ^ np.uint32(byte)) & np.uint32(0xFF)] ^ (crc >> np.uint32(8))
+
+
+@numba.njit(cache=True)
+def _hash_lower_words(data, starts, ends, lower, table, space, hashes, counts):  # pragma: no cover (compiled)
+    """``_hash_words`` of the lower-cased texts, lower-cased on the way: each code point of the UTF-8
+    ``data`` goes through ``lower`` and is hashed as the UTF-8 of the result (ASCII whitespace, the word
+    separator, is the same before and after). Returns -1, with ``hashes`` unfinished, when a text has
+    a code point that ``lower`` does not map (``_NO_LOWER``, or beyond the basic plane)."""
+    n = 0
+    for t in range(len(starts)):
+        i, end, first = starts[t], ends[t], n
+        while i < end:
+            if space[data[i]]:
+                i += 1
+                continue
+            crc = np.uint32(0xFFFFFFFF)
+            while i < end:
+                c = np.uint32(data[i])
+                if c < 0x80:  # ASCII: A-Z lower-cased, whitespace ends the word
+                    if space[c]:
+                        break
+                    if c - np.uint32(65) < np.uint32(26):
+                        c += np.uint32(32)
+                    crc = _crc_byte(crc, c, table)
+                    i += 1
+                    continue
+                if c < 0xE0:  # a two-byte sequence
+                    cp = ((c & np.uint32(0x1F)) << np.uint32(6)) | (np.uint32(data[i + 1]) & np.uint32(0x3F))
+                    i += 2
+                elif c < 0xF0:  # three bytes
+                    cp = (((c & np.uint32(0x0F)) << np.uint32(12)) | ((np.uint32(data[i + 1]) & np.uint32(0x3F)) << np.uint32(6))
+                          | (np.uint32(data[i + 2]) & np.uint32(0x3F)))
+                    i += 3
+                else:  # beyond the basic plane
+                    return -1
+                cp = lower[cp]
+                if cp == np.uint32(0xFFFFFFFF):
+                    return -1
+                if cp < 0x80:
+                    crc = _crc_byte(crc, cp, table)
+                elif cp < 0x800:
+                    crc = _crc_byte(crc, np.uint32(0xC0) | (cp >> np.uint32(6)), table)
+                    crc = _crc_byte(crc, np.uint32(0x80) | (cp & np.uint32(0x3F)), table)
+                else:
+                    crc = _crc_byte(crc, np.uint32(0xE0) | (cp >> np.uint32(12)), table)
+                    crc = _crc_byte(crc, np.uint32(0x80) | ((cp >> np.uint32(6)) & np.uint32(0x3F)), table)
+                    crc = _crc_byte(crc, np.uint32(0x80) | (cp & np.uint32(0x3F)), table)
             hashes[n] = np.uint64(crc ^ np.uint32(0xFFFFFFFF))
             n += 1
         counts[t] = n - first
@@ -128,15 +200,32 @@ def _minhash(hashes, counts, mults, a, b, sigs):  # pragma: no cover (compiled)
             sigs[t, p] = np.uint32(mins[p] >> np.uint64(32))
 
 
-def _hashes_of(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(word hashes of all texts, one after the other; number of words of each text)."""
-    encoded = [t.lower().encode("utf-8") for t in texts]
+def _utf8(texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(UTF-8 bytes of all texts, one after the other; start and end of each text): the buffers of a
+    pyarrow string array as they are, or a list's texts encoded."""
+    if isinstance(texts, pa.Array):
+        offsets = np.frombuffer(texts.buffers()[1], dtype=np.int32)[texts.offset: texts.offset + len(texts) + 1]
+        data = texts.buffers()[2]
+        data = np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+        return data, offsets[:-1].astype(np.int64), offsets[1:].astype(np.int64)
+    encoded = [t.encode("utf-8") for t in texts]
     lens = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
     ends = np.cumsum(lens)
-    data = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    return np.frombuffer(b"".join(encoded), dtype=np.uint8), ends - lens, ends
+
+
+def _hashes_of(texts) -> tuple[np.ndarray, np.ndarray]:
+    """(word hashes of all lower-cased texts, one after the other; number of words of each text).
+    ``texts``: a list of str or a pyarrow string array. Lower-cased in the compiled code, or, for a
+    batch with a character it cannot lower-case, by ``str.lower``."""
+    data, starts, ends = _utf8(texts)
     hashes = np.empty(len(data) // 2 + 1, dtype=np.uint64)  # a word and a space: 2 bytes at least
-    counts = np.empty(len(texts), dtype=np.int64)
-    n = _hash_words(data, ends - lens, ends, _CRC_TABLE, _SPACE, hashes, counts)
+    counts = np.empty(len(starts), dtype=np.int64)
+    n = _hash_lower_words(data, starts, ends, _LOWER, _CRC_TABLE, _SPACE, hashes, counts)
+    if n < 0:
+        texts = texts.to_pylist() if isinstance(texts, pa.Array) else texts
+        data, starts, ends = _utf8([t.lower() for t in texts])
+        n = _hash_words(data, starts, ends, _CRC_TABLE, _SPACE, hashes, counts)
     return hashes[:n], counts
 
 
@@ -146,21 +235,22 @@ def word_hashes(text: str) -> np.ndarray:
     return _hashes_of([text])[0]
 
 
-def fingerprints(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(exact keys, MinHash signatures) of many texts, from one pass of word hashing: the key is
-    a hash of the text's sequence of word hashes (lower-cased, whitespace differences ignored; 0
-    for a text without words), the signatures are those of ``signature``, one row per text."""
+def fingerprints(texts) -> tuple[np.ndarray, np.ndarray]:
+    """(exact keys, MinHash signatures) of many texts (a list of str, or a pyarrow string array,
+    whose UTF-8 is hashed as it is), from one pass of word hashing: the key is a hash of the text's
+    sequence of word hashes (lower-cased, whitespace differences ignored; 0 for a text without
+    words), the signatures are those of ``signature``, one row per text."""
     hashes, counts = _hashes_of(texts)
     keys = np.zeros(len(texts), dtype=np.uint64)
     sigs = np.full((len(texts), NUM_PERM), 0xFFFFFFFF, dtype=np.uint32)
     if len(texts):
         _minhash(hashes, counts, _MULTS, _A, _B, sigs)
-    offset = 0
+    raw = memoryview(hashes).cast("B")  # each text's hashes hashed in place (8 bytes a word)
+    ends = np.cumsum(counts * 8).tolist()
     for t, n in enumerate(counts.tolist()):
         if n:
-            raw = hashes[offset: offset + n].tobytes()
-            keys[t] = (zlib.crc32(raw) << 32) | zlib.adler32(raw)
-        offset += n
+            part = raw[ends[t] - 8 * n: ends[t]]
+            keys[t] = (zlib.crc32(part) << 32) | zlib.adler32(part)
     return keys, sigs
 
 
