@@ -172,6 +172,7 @@ _TRAILING_FURNITURE = re.compile(
 )
 _LONE_PUNCT = re.compile(r"^[\W_]*$")
 _TERMINAL = re.compile(r"[.!?…\"”’)]$")
+_TERMINAL_MARKS = frozenset(".!?…\"”’)")
 _TRAILING_MARKS = re.compile(r"\s*(?:\./\.|/\.)\s*(?:\((?:TTXVN|[A-ZĐ][\w.]{1,12})\))?\s*$")
 
 
@@ -187,8 +188,10 @@ def strip_outlet_prefix(lead: str) -> tuple[str, bool]:
 
 
 def _is_byline(sentence: str) -> bool:
+    if sentence[-1:] in _TERMINAL_MARKS or _TERMINAL.search(sentence):  # a cheap look at the end first
+        return False
     words = sentence.split()
-    if not words or len(words) > 8 or _TERMINAL.search(sentence):
+    if not words or len(words) > 8:
         return False
     capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return capitals >= len(words) - 1
