@@ -50,9 +50,12 @@ def last_word(text: str) -> str:
 
 
 def _is_abbreviation(prefix: str) -> bool:
-    word = last_word(prefix[-40:]).lstrip(_OPENERS)
+    word = prefix[prefix.rfind(" ") + 1:]  # the last word, when no other whitespace is in it
+    if not word.isprintable():  # (every whitespace character but the space is non-printable)
+        word = last_word(prefix[-40:])
+    word = word.lstrip(_OPENERS)
     # "TP", "PGS.TS" (the last part counts), "v.v"
-    if word in ABBREVIATIONS or word.rsplit(".", 1)[-1] in ABBREVIATIONS:
+    if word in ABBREVIATIONS or ("." in word and word.rsplit(".", 1)[-1] in ABBREVIATIONS):
         return True
     # a single upper-case initial such as "H" in "ông Nguyễn Văn H."
     return len(word) == 1 and word.isupper()
