@@ -30,7 +30,8 @@ def parse(path: str, data: bytes) -> RawArticle:
         text = data.decode("utf-16")
     except UnicodeDecodeError as exc:
         raise Skip("invalid_utf16", f"{path}: byte {exc.start}: {exc.reason}") from None
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    # (a CRLF line's "\r" is whitespace at its end, stripped with the rest: no replace needed)
+    lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     name = path.rsplit("/", 1)[-1]
     m = _NAME.match(name)
