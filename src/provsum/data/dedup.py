@@ -159,7 +159,6 @@ def _minhash(hashes, counts, mults, a, b, sigs):  # pragma: no cover (compiled)
     """MinHash signature of each text (``counts[t]`` word hashes, one text after the other) into
     ``sigs[t]``; a text without words keeps its row."""
     shingles = np.empty(max(1, counts.max()), dtype=np.uint64)
-    mins = np.empty(len(a), dtype=np.uint64)
     offset = 0
     for t in range(len(counts)):
         n = counts[t]
@@ -189,15 +188,12 @@ def _minhash(hashes, counts, mults, a, b, sigs):  # pragma: no cover (compiled)
                         shingles[j] = shingles[i]
                         j += 1
                 m = kept
-        mins[:] = np.uint64(0xFFFFFFFFFFFFFFFF)
-        for i in range(m):
-            s = shingles[i]
-            for p in range(len(a)):
-                v = s * a[p] + b[p]
-                if v < mins[p]:
-                    mins[p] = v
-        for p in range(len(a)):
-            sigs[t, p] = np.uint32(mins[p] >> np.uint64(32))
+        for p in range(len(a)):  # one permutation at a time: its minimum stays in a register
+            ap, bp = a[p], b[p]
+            low = np.uint64(0xFFFFFFFFFFFFFFFF)
+            for i in range(m):
+                low = min(low, shingles[i] * ap + bp)
+            sigs[t, p] = np.uint32(low >> np.uint64(32))
 
 
 def _utf8(texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
