@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numba
+import numpy as np
+
 from provsum.data.readers import RawArticle, Skip
 from provsum.text.normalize import normalize
 from provsum.text.sentences import ABBREVIATIONS, as_full_stops, last_word, split_sentences
@@ -145,17 +148,51 @@ def repair_run_together(text: str) -> str:
     'Nhịp sống đảo lộn\\nAnh Việt chia sẻ trên VnExpress'
     """
     text = _space_glued_sentences(text)
-
-    def camel(m: re.Match) -> str:
-        i = m.start()
+    parts = []
+    done = 0
+    for i in _glued_capitals(text):
         lw = last_word(text[max(0, i - 40): i])
         right = re.match(r"\S+", text[i: i + 40])
         rw = right.group(0) if right else ""
         if not _URLISH.search(lw + rw) and (_non_ascii(lw) or _non_ascii(rw)):
-            return "\n" + m.group(0)
-        return m.group(0)
+            parts.append(text[done:i])
+            parts.append("\n")
+            done = i
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
-    return _CAMEL.sub(camel, text)
+
+# a letter's case, by code point, for the compiled search of _CAMEL's matches in long texts
+_CASE = np.zeros(0x1F00, dtype=np.uint8)
+for _c in _LATIN:
+    _CASE[ord(_c)] = 1 if _c.islower() else 2 if _c.isupper() else 0
+_COMPILED_FROM = 1000  # characters: below, the regex is faster than the conversion to code points
+
+
+def _glued_capitals(text: str) -> list[int]:
+    """The positions of ``_CAMEL``'s matches: upper-case letters between two lower-case ones."""
+    if len(text) < _COMPILED_FROM:
+        return [m.start() for m in _CAMEL.finditer(text)]
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    found = np.empty(len(codes), dtype=np.int64)
+    return found[:_camel_positions(codes, _CASE, found)].tolist()
+
+
+@numba.njit(cache=True)
+def _camel_positions(codes, case, found):  # pragma: no cover (compiled)
+    """Into ``found``: every i with ``case`` 2 (upper) at ``codes[i]`` and 1 (lower) on both sides;
+    returns how many."""
+    n = 0
+    for i in range(1, len(codes) - 1):
+        c = codes[i]
+        if c < len(case) and case[c] == 2:
+            before, after = codes[i - 1], codes[i + 1]
+            if before < len(case) and case[before] == 1 and after < len(case) and case[after] == 1:
+                found[n] = i
+                n += 1
+    return n
 
 
 # ---------------------------------------------------------------- leads and furniture
