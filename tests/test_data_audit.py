@@ -3,7 +3,8 @@ import json
 import pytest
 
 from provsum.data.audit import draw, keyword_stratum
-from provsum.data.audit_eval import evaluate_audit, weighted_pr, pred_provincial, gold_provincial
+from provsum.data.audit_eval import (annotator_agreement, cohen_kappa, evaluate_audit, gold_provincial,
+                                     pred_provincial, weighted_pr)
 
 
 def _row(stratum, meeting, level):
@@ -46,6 +47,42 @@ def test_evaluate_audit_files(tmp_path):
     assert "| provincial meeting report, dataset definition" in out["markdown"]
     assert "phase 7: 6 articles" in out["markdown"]
     assert evaluate_audit(tmp_path / "missing") is None
+    assert out["annotator_agreement"] is None and "Agreement between annotators" not in out["markdown"]
+    # a second labelling of the held-out phase (here identical, with ids) adds the agreement table
+    with open(tmp_path / "audit_phase7.jsonl", "w") as f, open(tmp_path / "audit_phase7_second.jsonl", "w") as g:
+        for i, r in enumerate(rows):
+            f.write(json.dumps(dict(r, id=f"a{i}")) + "\n")
+            g.write(json.dumps(dict(r, id=f"a{i}")) + "\n")
+    out = evaluate_audit(tmp_path)
+    assert out["annotator_agreement"]["provincial meeting report, dataset definition"]["kappa"] == 1.0
+    assert "| provincial meeting report, dataset definition | 3 / 3 | 100.0% | 1.000 | 1.000 / 1.000 |" \
+        in out["markdown"]
+
+
+def test_cohen_kappa_hand_computed():
+    # p_o = 3/4; p_e = 1/2 * 1/4 + 1/2 * 3/4 = 1/2; kappa = (3/4 - 1/2) / (1 - 1/2) = 1/2
+    assert cohen_kappa([True, True, False, False], [True, False, False, False]) == pytest.approx(0.5)
+    assert cohen_kappa([True, False], [True, False]) == pytest.approx(1.0)
+    assert cohen_kappa([False, False], [False, False]) == 1.0  # no chance disagreement possible
+
+
+def test_annotator_agreement_scores_second_labels_against_first():
+    first = [dict(r, id=f"a{i}", lead_reports_meeting=(r["is_meeting_report"] or None)) for i, r in enumerate(ROWS)]
+    # the second annotator rejects one provincial positive of the s/provincial stratum and agrees elsewhere
+    second = [dict(r) for r in first]
+    second[0] = dict(second[0], is_meeting_report=False, level=None, lead_reports_meeting=None)
+    out = annotator_agreement(first, second, POP)
+    strict = out["provincial meeting report, dataset definition"]
+    assert strict["positives"] == [4, 3]
+    assert strict["agreement"] == pytest.approx(5 / 6, abs=1e-4)
+    # second as classifier: TP = 25*2 (stratum s/provincial, weight 100/4) + 500*1 (s/news_none, weight 1000/2),
+    # FP = 0, FN = 25*1: precision 1, recall 550/575
+    assert strict["second_vs_first"]["precision"] == pytest.approx(1.0)
+    assert strict["second_vs_first"]["recall"] == pytest.approx(550 / 575, abs=1e-4)
+    # kappa on the sample: a = [1,1,1,0,1,0], b = [0,1,1,0,1,0]: p_o = 5/6, p_e = 4/6*3/6 + 2/6*3/6 = 1/2
+    assert strict["kappa"] == pytest.approx((5 / 6 - 0.5) / 0.5, abs=1e-4)
+    with pytest.raises(ValueError, match="same ids"):
+        annotator_agreement(first, second[1:], POP)
 
 
 def test_sampling_is_seeded_and_stratified():

@@ -127,6 +127,43 @@ def attribute_agreement(rows: list[dict]) -> dict:
     return out
 
 
+def cohen_kappa(first: list[bool], second: list[bool]) -> float:
+    """Cohen's kappa of two binary labellings of the same items: (p_o - p_e) / (1 - p_e)."""
+    a, b = np.asarray(first, dtype=bool), np.asarray(second, dtype=bool)
+    observed = float(np.mean(a == b))
+    expected = float(a.mean() * b.mean() + (1 - a.mean()) * (1 - b.mean()))
+    return 1.0 if expected == 1.0 else (observed - expected) / (1 - expected)
+
+
+DEFINITIONS = {
+    "provincial meeting report, dataset definition": gold_provincial_lead,
+    "meeting report of any level, dataset definition": gold_meeting_lead,
+    "provincial meeting report, broad": gold_provincial,
+    "meeting report of any level, broad": gold_meeting,
+}
+
+
+def annotator_agreement(first: list[dict], second: list[dict], population: dict[str, int]) -> dict:
+    """Agreement of a second, independent labelling of a phase with its first one, per gold definition: raw
+    agreement and Cohen's kappa on the sample, and the second labelling scored as if it were the classifier against
+    the first (stratum-weighted precision / recall, the metric the target uses: a ceiling for any classifier measured
+    against one annotator)."""
+    by_id = {r["id"]: r for r in second}
+    missing = [r["id"] for r in first if r["id"] not in by_id]
+    if missing or len(by_id) != len(first):
+        raise ValueError(f"second labelling must cover the same ids as the first: {len(missing)} missing, "
+                         f"{len(by_id)} labelled for {len(first)} (first missing: {missing[:1]})")
+    merged = [dict(r, second=by_id[r["id"]]) for r in first]
+    out = {"n": len(first)}
+    for name, gold in DEFINITIONS.items():
+        a, b = [gold(r) for r in merged], [gold(r["second"]) for r in merged]
+        pr = weighted_pr(merged, population, lambda r, g=gold: g(r["second"]), gold)
+        out[name] = {"agreement": round(float(np.mean(np.array(a) == np.array(b))), 4),
+                     "kappa": round(cohen_kappa(a, b), 4), "positives": [int(sum(a)), int(sum(b))],
+                     "second_vs_first": pr}
+    return out
+
+
 def phase_files(root: Path, phase: int) -> tuple[Path, Path]:
     return root / f"audit_phase{phase}.jsonl", root / f"audit_phase{phase}_design.json"
 
@@ -149,6 +186,29 @@ def _line(name: str, r: dict) -> str:
 def _pr(r: dict) -> str:
     return (f"P {r['precision']:.3f} [{r['precision_ci95'][0]:.3f}, {r['precision_ci95'][1]:.3f}], "
             f"R {r['recall']:.3f} [{r['recall_ci95'][0]:.3f}, {r['recall_ci95'][1]:.3f}]")
+
+
+def _agreement_md(agreement: dict, phase: int, classifier: dict) -> str:
+    rows = "\n".join(
+        f"| {name} | {a['positives'][0]} / {a['positives'][1]} | {a['agreement']:.1%} | {a['kappa']:.3f} | "
+        f"{a['second_vs_first']['precision']:.3f} / {a['second_vs_first']['recall']:.3f} |"
+        for name, a in agreement.items() if name != "n")
+    strict = agreement["provincial meeting report, dataset definition"]["second_vs_first"]
+    return f"""
+
+**Agreement between annotators.** Every article of phase {phase} was labelled a second time, blind to the first
+labels and to the classifier, by other annotators (`audit_phase{phase}_second.jsonl`):
+
+| definition | positives (first / second) | raw agreement | Cohen's kappa | second scored against first: P / R |
+|---|---|---|---|---|
+{rows}
+
+Scored against the first labels with the target's metric, the second annotators reach precision
+{strict['precision']:.3f} and recall {strict['recall']:.3f} on the provincial meeting report (dataset definition),
+where the classifier reaches {classifier['precision']:.3f} and {classifier['recall']:.3f}: the labels are consistent,
+and the gap to the target is the classifier's. Both labellings were made by annotator sessions of the same kind
+working from the same guideline, so this measures how reproducible the labels are, not how much two people from
+different backgrounds would differ."""
 
 
 def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT_PHASE) -> dict | None:
@@ -194,6 +254,9 @@ def evaluate_audit(annotations: Path | None = None, heldout_phase: int = HELDOUT
             line += f". Provincial, dataset definition: {_pr(h['strict'])}; broad: {_pr(h['broad'])}"
         phases_md.append(line + ".")
     n_dev = sum(len(data[0]) for phase, data in loaded.items() if data is not None and phase != heldout_phase)
+    second_path = root / f"audit_phase{heldout_phase}_second.jsonl"
+    agreement = annotator_agreement(rows, _load(second_path), population) if second_path.exists() else None
+    agreement_md = _agreement_md(agreement, heldout_phase, prov) if agreement else ""
     phases_text = "\n".join(phases_md)
     md = f"""The classifier was audited by hand in {len(phases_md)} phase{'s' if len(phases_md) != 1 else ''}. Annotators read each sampled article (title, lead, start of
 the body) and labelled it following `annotations/GUIDELINES.md`: meeting report or not, level, meeting type,
@@ -228,8 +291,9 @@ the annotators and the classifier call meeting reports, the level agrees in {agr
 {agree['province'] if agree['province'] is None else f"{agree['province']:.1%}"} (of {agree['province_n']} with a gold
 province). Where the estimated misses (weighted false negatives, dataset definition) come from, by classifier-outcome
 stratum: {misses or 'none'}. The phases, and a comparison of the rules versions on one held-out sample (the fixes
-suggested by each sample's errors did not carry over to the next), are in `annotations/AUDIT.md`."""
+suggested by each sample's errors did not carry over to the next), are in `annotations/AUDIT.md`.{agreement_md}"""
     return {"provincial": prov, "meetings": meet, "provincial_broad": prov_broad, "meetings_broad": meet_broad,
             "attributes": agree, "n": len(rows), "heldout_phase": heldout_phase, "n_development": n_dev,
             "history": history, "false_negatives_by_outcome": fn_by_outcome, "target": TARGET, "target_met": ok,
+            "annotator_agreement": agreement,
             "markdown": md}
