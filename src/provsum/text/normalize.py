@@ -51,6 +51,7 @@ _RARE = re.compile("[" + "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _MULTISPACE = re.compile(r" {2,}")
+_LINE_STARTS_WITH_SPACE = re.compile("\n ")
 
 
 def normalize_tone_marks(text: str) -> str:
@@ -96,6 +97,7 @@ def normalize(text: str, tone_marks: bool = True) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" not in text:
         return text.strip()
-    if printable and " \n" not in text and "\n " not in text:  # only the ends have spaces to strip
+    # (a regex finds "\n " several times faster than `in`: it looks for the rare line break first)
+    if printable and " \n" not in text and not _LINE_STARTS_WITH_SPACE.search(text):  # only the ends to strip
         return text.strip(" ")
     return "\n".join(line.strip() for line in text.split("\n"))
