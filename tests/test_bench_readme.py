@@ -121,3 +121,20 @@ def test_bad_results_file(tmp_path):
     p.write_text(json.dumps({"format": "other"}), encoding="utf-8")
     with pytest.raises(InputError, match="not a provsum-leaderboard file"):
         readme.load_board(p)
+
+
+def test_hand_verified_subset_rendered_when_present():
+    b = board()
+    assert "Hand-verified" not in render_markdown(b) and "hand label confirms" not in render_readme_block(b)
+    b["results"]["provincial"]["verified_subset"] = {"examples": 80, "of": 100, "systems": {
+        "lead-3": {"means": {"syllable:rouge1_f": 0.5, "syllable:rouge2_f": 0.25, "syllable:rougeL_f": 0.4,
+                             "word:rouge2_f": 0.26, "facts:fact_recall": 0.555}},
+        "textrank": {"means": {"syllable:rouge1_f": 0.52, "syllable:rouge2_f": 0.27, "syllable:rougeL_f": 0.41,
+                               "word:rouge2_f": 0.28, "facts:fact_recall": None},
+                     "vs_baseline": {"syllable:rouge2_f": {"delta": 0.02, "p_value": 0.004, "n": 80}}}}}
+    md = render_markdown(b)
+    assert "### Hand-verified examples" in md
+    assert "| textrank | 52.00 | 27.00 | 41.00 | 28.00 | n/a | +2.00* (p=0.004) |" in md
+    assert "| **lead-3** | 50.00 | 25.00 | 40.00 | 26.00 | 55.5 | — |" in md
+    assert ("On the 80 of these 100 examples that a hand label confirms (`verified`), R-2: textrank 27.00*, "
+            "lead-3 25.00.") in render_readme_block(b)

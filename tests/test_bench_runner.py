@@ -176,3 +176,20 @@ def test_content_hash_and_gold_file(tmp_path):
     gold.write_text('{"id": "a", "checked": true, "facts": [{"type": "date", "value": "d=1", "text": "1"}]}\n'
                     '{"id": "b", "checked": false, "facts": []}\n', encoding="utf-8")
     assert runner.load_gold_facts(gold) == {"a": [{"type": "date", "value": "d=1", "text": "1"}]}
+
+
+def test_verified_subset_means_and_paired_test_on_confirmed_examples():
+    records = [{"id": str(i), "verified": v} for i, v in enumerate([True, False, True, True])]
+    columns = {"lead-2": {"syllable:rouge2_f": np.array([0.2, 0.9, 0.4, 0.6])},
+               "other": {"syllable:rouge2_f": np.array([0.3, 0.0, 0.5, 0.7])}}
+    out = runner.verified_subset(records, columns, "lead-2", n_resamples=200, seed=1)
+    assert out["examples"] == 3 and out["of"] == 4
+    assert out["systems"]["lead-2"]["means"]["syllable:rouge2_f"] == pytest.approx(0.4)  # (0.2+0.4+0.6)/3
+    assert out["systems"]["other"]["means"]["syllable:rouge2_f"] == pytest.approx(0.5)
+    vs = out["systems"]["other"]["vs_baseline"]["syllable:rouge2_f"]
+    assert vs["delta"] == pytest.approx(0.1) and vs["n"] == 3
+    assert "vs_baseline" not in out["systems"]["lead-2"]
+    # a set with an unlabelled example is not a verified set: nothing reported
+    assert runner.verified_subset(records + [{"id": "x", "verified": None}],
+                                  {k: {c: np.append(v, 0.0) for c, v in cols.items()} for k, cols in columns.items()},
+                                  "lead-2", n_resamples=200, seed=1) is None

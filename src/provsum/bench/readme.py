@@ -109,6 +109,7 @@ def render_markdown(board: dict) -> str:
                 _ci(s["syllable"]["rougeL_f"]), _ci(s["syllable"]["rougeLsum_f"]), _ci(s["word"]["rouge2_f"]),
                 _delta(vs, "syllable:rouge2_f"), _delta(vs, "word:rouge2_f"),
             ]) + " |")
+        lines += _verified_lines(res, order, base)
         lines += ["", "### Facts and abstractiveness", "",
                   "| system | fact recall | unsupported facts | Δ fact recall | novel 2-grams | coverage | density | compression |",
                   "|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -146,6 +147,31 @@ def render_markdown(board: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _mean(means: dict, key: str, digits: int = 2) -> str:
+    return "n/a" if means.get(key) is None else f"{means[key] * 100:.{digits}f}"
+
+
+def _verified_lines(res: dict, order: list[str], base: str) -> list[str]:
+    """The scores on the hand-verified examples of a fully hand-labelled test set (none for other sets)."""
+    v = res.get("verified_subset")
+    if not v:
+        return []
+    lines = ["", "### Hand-verified examples", "",
+             f"Every example of this set has a hand label; {v['examples']:,} of the {v['of']:,} are confirmed "
+             f"meeting reports of this config (column `verified`). Means over those examples:", "",
+             "| system | R-1 | R-2 | R-L | R-2 (word) | fact recall % | Δ R-2 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for name in order:
+        if name not in v["systems"]:
+            continue
+        m = v["systems"][name]["means"]
+        lines.append("| " + " | ".join([
+            _label(name, res["systems"][name], base), _mean(m, "syllable:rouge1_f"), _mean(m, "syllable:rouge2_f"),
+            _mean(m, "syllable:rougeL_f"), _mean(m, "word:rouge2_f"), _mean(m, "facts:fact_recall", digits=1),
+            _delta(v["systems"][name].get("vs_baseline"), "syllable:rouge2_f"),
+        ]) + " |")
+    return lines
+
+
 def _settings(settings: dict) -> str:
     skip = {"system", "training", "input", "warnings", "tokenizer"}
     items = [f"{k}={v}" for k, v in settings.items() if k not in skip and v is not None and not isinstance(v, (dict, list))]
@@ -175,6 +201,14 @@ def render_readme_block(board: dict) -> str:
                 _ci(s["syllable"]["rougeL_f"]), _pct(s["word"]["rouge2_f"]), _pct(s["facts"].get("fact_recall"), 100, 1),
                 _delta(s.get("vs_baseline"), "syllable:rouge2_f"),
             ]) + " |")
+        v = res.get("verified_subset")
+        if v:
+            scores = ", ".join(f"{name} {_mean(v['systems'][name]['means'], 'syllable:rouge2_f')}"
+                               + ("*" if (v["systems"][name].get("vs_baseline") or {}).get("syllable:rouge2_f", {})
+                                  .get("p_value", 1.0) < SIGNIFICANCE_LEVEL else "")
+                               for name in _ordered(systems) if name in v["systems"])
+            lines += ["", f"On the {v['examples']:,} of these {v['of']:,} examples that a hand label confirms "
+                          f"(`verified`), R-2: {scores}."]
     if board.get("not_run"):
         lines += ["", f"Not run here (GPU or endpoint, on request): {', '.join(board['not_run'])}."]
     return "\n".join(lines)
