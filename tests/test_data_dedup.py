@@ -32,6 +32,20 @@ def test_word_hashes_lower_case_like_str_lower():
     assert np.array_equal(keys, keys_a) and np.array_equal(sigs, sigs_a)
     assert keys[-1] == keys[-2] == 0
 
+
+def test_exact_keys_match_exact_key():
+    """The compiled keys of title + line break + lead are ``exact_key``'s, odd whitespace and the
+    characters left to Python included."""
+    import pyarrow as pa
+
+    from provsum.data.dedup import exact_keys
+
+    pairs = [("Hội  nghị", "giao BAN"), ("", ""), (" ", " \n "), ("A\u3000B\x1cC", "\u2028x\u00a0y"),
+             ("\u212a ǅ", "Ấp"), ("x", ""), ("", "y  "), ("ΑΣ", "b"), ("İ", "😀")]
+    expected = [exact_key(a + "\n" + b) for a, b in pairs]
+    assert exact_keys([a for a, _ in pairs[:7]], [b for _, b in pairs[:7]]).tolist() == expected[:7]
+    assert exact_keys(pa.array([a for a, _ in pairs]), pa.array([b for _, b in pairs])).tolist() == expected
+
 def test_signature_similarity_tracks_jaccard():
     near = NEAR
     far = " ".join(f"từ{i}" for i in range(120))

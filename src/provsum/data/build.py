@@ -78,7 +78,7 @@ def _new_stats() -> dict:
     return {"files": 0, "articles": 0, "skips": Counter(), "skip_examples": defaultdict(list), "repairs": Counter()}
 
 
-_COMPUTED = ("key_doc", "signature")  # columns computed for the whole batch at once
+_COMPUTED = ("key_doc", "key_lead", "signature")  # columns computed for the whole batch at once
 _ROW_COLUMNS = [name for name, _ in _WORK_FIELDS if name not in _COMPUTED]
 
 
@@ -89,7 +89,6 @@ def _row(raw, art, label) -> tuple:
         art.id, art.title, art.document, art.summary, art.source, art.outlet, art.date, art.url, art.category,
         label.level if meeting else None, label.meeting_type if meeting else None, label.province if meeting else None,
         meeting, raw.extra.get("original_split") or raw.extra.get("vntc_split"),
-        dedup.exact_key(art.title + "\n" + art.summary) if art.summary_words >= 20 else 0,
         art.summary_words, art.document_words, art.document.count("\n") + 1,
     )
 
@@ -116,17 +115,18 @@ def process_batch(items: list[tuple[str, bytes]], source: Source) -> tuple[pa.Re
         rows.append(_row(raw, art, label))
     stats["files"], stats["articles"] = len(items), len(rows)
     cols = dict(zip(_ROW_COLUMNS, zip(*rows))) if rows else {name: () for name in _ROW_COLUMNS}
-    documents = pa.array(cols["document"], type=pa.string())
-    key_doc, sigs = dedup.fingerprints(documents)  # hashes the array's UTF-8: no second encoding
-    arrays = []
+    # the text columns first: the keys are computed from their UTF-8 (no second encoding)
+    arrays = {name: pa.array(cols[name], type=pa.string()) for name in ("title", "summary", "document")}
+    key_doc, sigs = dedup.fingerprints(arrays["document"])
+    key_lead = dedup.exact_keys(arrays["title"], arrays["summary"])  # title + lead, for leads of 20 words or more
+    key_lead[np.asarray(cols["summary_words"], dtype=np.int64) < 20] = 0
+    arrays["key_doc"], arrays["key_lead"] = pa.array(key_doc), pa.array(key_lead)
+    # a 2-D numpy block becomes a fixed-size list array without a Python loop
+    arrays["signature"] = pa.FixedSizeListArray.from_arrays(pa.array(sigs.ravel(), type=pa.uint32()), dedup.NUM_PERM)
     for name, kind in _WORK_FIELDS:
-        if name == "signature":  # a 2-D numpy block becomes a fixed-size list array without a Python loop
-            arrays.append(pa.FixedSizeListArray.from_arrays(pa.array(sigs.ravel(), type=pa.uint32()), dedup.NUM_PERM))
-        elif name == "document":
-            arrays.append(documents)
-        else:
-            arrays.append(pa.array(key_doc if name == "key_doc" else cols[name], type=kind))
-    return pa.record_batch(arrays, schema=WORK_SCHEMA), stats
+        if name not in arrays:
+            arrays[name] = pa.array(cols[name], type=kind)
+    return pa.record_batch([arrays[name] for name, _ in _WORK_FIELDS], schema=WORK_SCHEMA), stats
 
 
 def _merge_stats(total: dict, part: dict) -> None:

@@ -75,6 +75,7 @@ def _lower_table() -> np.ndarray:
 
 
 _LOWER = _lower_table()
+_IS_SPACE = np.array([chr(c).isspace() for c in range(0x10000)], dtype=np.bool_)  # str.split's separators
 
 
 @numba.njit(cache=True)
@@ -196,6 +197,90 @@ def _minhash(hashes, counts, mults, a, b, sigs):  # pragma: no cover (compiled)
             sigs[t, p] = np.uint32(low >> np.uint64(32))
 
 
+@numba.njit(inline="always")
+def _adler_byte(adler_a, adler_b, byte):  # pragma: no cover (compiled)
+    """Adler-32's sums a and b (int64) after one more byte, reduced modulo 65521 only when large
+    (the same residues; b >= a, so neither overflows)."""
+    adler_a += np.int64(byte)
+    adler_b += adler_a
+    if adler_b >= np.int64(1) << 62:
+        adler_a %= 65521
+        adler_b %= 65521
+    return adler_a, adler_b
+
+
+@numba.njit(inline="always")
+def _key_feed(data, i, end, state, lower, is_space, table):  # pragma: no cover (compiled)
+    """Feed the lower-cased words of ``data[i:end]`` (UTF-8), single-spaced, into the key's running
+    (crc, adler a, adler b, bytes so far, space pending, ok) ``state``; ok turns False at a code
+    point that ``lower`` does not map."""
+    crc, ada, adb, count, pending, ok = state
+    while i < end and ok:
+        c = np.uint32(data[i])
+        if c < 0x80:
+            cp = c
+            i += 1
+        elif c < 0xE0:
+            cp = ((c & np.uint32(0x1F)) << np.uint32(6)) | (np.uint32(data[i + 1]) & np.uint32(0x3F))
+            i += 2
+        elif c < 0xF0:
+            cp = (((c & np.uint32(0x0F)) << np.uint32(12)) | ((np.uint32(data[i + 1]) & np.uint32(0x3F)) << np.uint32(6))
+                  | (np.uint32(data[i + 2]) & np.uint32(0x3F)))
+            i += 3
+        else:
+            ok = False
+            break
+        if is_space[cp]:
+            pending = count > 0
+            continue
+        cp = lower[cp]
+        if cp == np.uint32(0xFFFFFFFF):
+            ok = False
+            break
+        if pending:  # one space between words
+            crc = _crc_byte(crc, np.uint32(32), table)
+            ada, adb = _adler_byte(ada, adb, np.uint32(32))
+            count += 1
+            pending = False
+        if cp < 0x80:
+            crc = _crc_byte(crc, cp, table)
+            ada, adb = _adler_byte(ada, adb, cp)
+            count += 1
+        elif cp < 0x800:
+            for byte in (np.uint32(0xC0) | (cp >> np.uint32(6)), np.uint32(0x80) | (cp & np.uint32(0x3F))):
+                crc = _crc_byte(crc, byte, table)
+                ada, adb = _adler_byte(ada, adb, byte)
+            count += 2
+        else:
+            for byte in (np.uint32(0xE0) | (cp >> np.uint32(12)), np.uint32(0x80) | ((cp >> np.uint32(6)) & np.uint32(0x3F)),
+                         np.uint32(0x80) | (cp & np.uint32(0x3F))):
+                crc = _crc_byte(crc, byte, table)
+                ada, adb = _adler_byte(ada, adb, byte)
+            count += 3
+    return crc, ada, adb, count, pending, ok
+
+
+@numba.njit(cache=True)
+def _exact_keys(data1, starts1, ends1, data2, starts2, ends2, lower, is_space, table, keys):  # pragma: no cover
+    """``exact_key`` of each text t = part 1 + line break + part 2 (the UTF-8 ``data1[starts1[t]:ends1[t]]``
+    and ``data2[...]``) into ``keys[t]``: CRC-32 and Adler-32 of its lower-cased words joined by
+    single spaces, fed byte by byte. Returns False at the first text with a code point that ``lower``
+    does not map (its key and the later ones not computed)."""
+    for t in range(len(starts1)):
+        state = (np.uint32(0xFFFFFFFF), np.int64(1), np.int64(0), 0, False, True)
+        state = _key_feed(data1, starts1[t], ends1[t], state, lower, is_space, table)
+        crc, ada, adb, count, pending, ok = state
+        state = (crc, ada, adb, count, count > 0, ok)  # the line break between the parts
+        crc, ada, adb, count, pending, ok = _key_feed(data2, starts2[t], ends2[t], state, lower, is_space, table)
+        if not ok:
+            return False
+        if count:
+            keys[t] = (np.uint64(crc ^ np.uint32(0xFFFFFFFF)) << np.uint64(32)) | np.uint64(((adb % 65521) << 16) | (ada % 65521))
+        else:
+            keys[t] = 0
+    return True
+
+
 def _utf8(texts) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(UTF-8 bytes of all texts, one after the other; start and end of each text): the buffers of a
     pyarrow string array as they are, or a list's texts encoded."""
@@ -248,6 +333,18 @@ def fingerprints(texts) -> tuple[np.ndarray, np.ndarray]:
             part = raw[ends[t] - 8 * n: ends[t]]
             keys[t] = (zlib.crc32(part) << 32) | zlib.adler32(part)
     return keys, sigs
+
+
+def exact_keys(firsts, seconds) -> np.ndarray:
+    """``exact_key(first + "\\n" + second)`` for each pair of texts (lists of str or pyarrow string
+    arrays of one length), compiled; ``exact_key`` itself for a batch with a character that the
+    compiled lower-casing leaves to Python."""
+    keys = np.zeros(len(firsts), dtype=np.uint64)
+    if _exact_keys(*_utf8(firsts), *_utf8(seconds), _LOWER, _IS_SPACE, _CRC_TABLE, keys):
+        return keys
+    firsts = firsts.to_pylist() if isinstance(firsts, pa.Array) else firsts
+    seconds = seconds.to_pylist() if isinstance(seconds, pa.Array) else seconds
+    return np.array([exact_key(a + "\n" + b) for a, b in zip(firsts, seconds)], dtype=np.uint64)
 
 
 def signature(text: str) -> np.ndarray:
