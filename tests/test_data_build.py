@@ -134,3 +134,37 @@ def test_build_from_clones_and_load_with_datasets(tmp_path):
     assert total == 8
     assert len(load_dataset("meetings", "train", out)) + len(load_dataset("meetings", "validation", out)) + \
         len(load_dataset("meetings", "test", out)) == 4
+
+
+def test_verified_column_from_hand_labels(archives, tmp_path):
+    corpora, registry = archives
+    labels = tmp_path / "annotations"
+    labels.mkdir()
+    rows = [{"id": "baomoi2013:data/11000001.txt", "is_meeting_report": True, "level": "provincial",
+             "lead_reports_meeting": True},
+            {"id": "vietnews:data/test_tokenized/000001.txt.seg", "is_meeting_report": False, "level": None,
+             "lead_reports_meeting": None},
+            {"id": "baomoi2017:vn_news/data/21000003.txt", "is_meeting_report": False, "level": None,
+             "lead_reports_meeting": None}]
+    (labels / "verify_provincial.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "ds"
+    report = build_dataset(corpora, out, sources=registry, workers=1, progress=False, log=None, annotations=labels)
+    got = {c: {r["id"]: r["verified"] for sp in ("train", "validation", "test") for r in load_records(c, sp, out)}
+           for c in ("provincial", "meetings", "news")}
+    assert got["provincial"]["baomoi2013:data/11000001.txt"] is True
+    assert got["meetings"]["baomoi2013:data/11000001.txt"] is True
+    assert got["provincial"]["vietnews:data/test_tokenized/000001.txt.seg"] is False  # rejected by the hand label
+    assert got["news"]["baomoi2017:vn_news/data/21000003.txt"] is True  # the press conference: confirmed news
+    assert got["provincial"]["baomoi2017:vn_news/data/21000001.txt"] is None  # nobody labelled it
+    by = report["verification"]["by_config"]
+    assert sum(by["provincial"][sp]["true"] for sp in by["provincial"]) == 1
+    assert sum(by["provincial"][sp]["false"] for sp in by["provincial"]) == 1
+    assert sum(by["provincial"][sp]["null"] for sp in by["provincial"]) == 2
+    assert report["verification"]["hand_labelled_ids"] == 3
+    confirmed = [r["id"] for sp in ("train", "validation", "test")
+                 for r in load_records("provincial", sp, out, verified_only=True)]
+    assert confirmed == ["baomoi2013:data/11000001.txt"]
+    assert [r["id"] for sp in ("train", "validation", "test")
+            for r in load_dataset("provincial", sp, out, verified_only=True)] == confirmed
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "#### Hand verification (`verified`)" in card and "  - name: verified\n    dtype: bool" in card

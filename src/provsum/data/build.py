@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 from provsum import __version__
 from provsum.data import classify as classify_mod
 from provsum.data import dedup
+from provsum.data import verified as verified_mod
 from provsum.data.clean import clean_article
 from provsum.data.readers import Skip, iter_files
 from provsum.data.sources import SOURCES, Source, corpora_dir, locate, verify
@@ -59,7 +60,9 @@ ROW_FIELDS = [
     ("source", pa.string()), ("outlet", pa.string()), ("date", pa.string()), ("url", pa.string()),
     ("category", pa.string()), ("level", pa.string()), ("meeting_type", pa.string()), ("province", pa.string()),
 ]
-SCHEMA = pa.schema(ROW_FIELDS)
+# the written columns: the article's fields, then whether a hand label confirms it belongs to its config
+OUTPUT_FIELDS = ROW_FIELDS + [("verified", pa.bool_())]
+SCHEMA = pa.schema(OUTPUT_FIELDS)
 _WORK_FIELDS = ROW_FIELDS + [
     ("is_meeting", pa.bool_()), ("original_split", pa.string()),
     ("key_doc", pa.uint64()), ("key_lead", pa.uint64()),
@@ -183,9 +186,11 @@ def build_dataset(
     sources: dict[str, Source] | None = None,
     progress: bool = True,
     log: Callable[[str], None] | None = print,
+    annotations: str | os.PathLike | None = None,
 ) -> dict:
     """Build every config and split into ``out_dir``; returns the build report (also written
-    to ``out_dir/build_report.json``)."""
+    to ``out_dir/build_report.json``). ``annotations``: the folder of hand labels that fill the
+    ``verified`` column (default: the repository's ``annotations/``; all null where there is none)."""
     t_start = time.perf_counter()
     log = log or (lambda _msg: None)
     registry = sources or SOURCES
@@ -203,7 +208,8 @@ def build_dataset(
             if tmp.exists():
                 shutil.rmtree(tmp)
             (tmp / "work").mkdir(parents=True)
-            report = _build_into(tmp, located, registry, pool, workers, progress, log, root, verify_checksums)
+            report = _build_into(tmp, located, registry, pool, workers, progress, log, root, verify_checksums,
+                                 annotations)
         report["seconds_total"] = round(time.perf_counter() - t_start, 1)
         (tmp / "build_report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                                                encoding="utf-8")
@@ -356,7 +362,8 @@ def _read_all(tmp: Path, located, registry, pool, max_pending: int, progress: bo
     return per_source
 
 
-def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root, verify_checksums) -> dict:
+def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root, verify_checksums,
+                annotations=None) -> dict:
     t0 = time.perf_counter()
     # the audit figures for the card need no build: a worker computes them first (the other one takes
     # the first batches), so they are ready long before the report
@@ -396,7 +403,9 @@ def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root
     is_prov = np.array([lv in classify_mod.PROVINCIAL_LEVELS for lv in levels]) & is_meeting
     selectors = {"provincial": keep & is_prov, "meetings": keep & is_meeting, "news": keep & ~is_meeting}
     t2 = time.perf_counter()
-    counts = write_configs(tmp, [tmp / "work" / f"{n}.arrow" for n in sorted(located)], selectors, split)
+    hand = _hand_labels(annotations)
+    codes = verified_mod.codes_for(table.column("id").to_pylist(), hand)
+    counts = write_configs(tmp, [tmp / "work" / f"{n}.arrow" for n in sorted(located)], selectors, split, codes)
     t_write = time.perf_counter() - t2
 
     # -------- statistics for the report and the card (lengths were counted by the workers)
@@ -445,6 +454,8 @@ def _build_into(tmp: Path, located, registry, pool, workers, progress, log, root
         },
         "lengths": {"provincial": lengths(prov_sel), "meetings": lengths(meet_sel), "news": lengths(selectors["news"])},
         "kept": int(len(kept_idx)),
+        "verification": {"hand_labelled_ids": len(hand),
+                         "by_config": verification_stats(codes, selectors, split)},
         "timings_seconds": {"read_clean_classify": round(t_read, 1), "dedup": round(t_dedup, 1),
                             "write": round(t_write, 1)},
         "audit": audit.get() if audit is not None else _audit_summary(),
@@ -497,7 +508,27 @@ WRITE_CHUNK = 20000
 MAX_QUEUED_ROW_GROUPS = 4  # row groups waiting for (or in) a writer thread: bounds their memory
 
 
-def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.ndarray], split: np.ndarray) -> dict:
+def _hand_labels(annotations) -> dict[str, int]:
+    """id -> hand-label code from ``annotations`` (default: the repository's folder; none when it is missing)."""
+    root = Path(annotations) if annotations is not None else Path(__file__).resolve().parents[3] / "annotations"
+    return verified_mod.load_hand_labels(root) if root.is_dir() else {}
+
+
+def verification_stats(codes: np.ndarray, selectors: dict[str, np.ndarray], split: np.ndarray) -> dict:
+    """Per config and split: how many examples a hand label confirms (true), rejects (false) or leaves null."""
+    out = {}
+    for config, sel in selectors.items():
+        out[config] = {}
+        for sp in SPLITS:
+            c = codes[sel & (split == sp)]
+            value, null = verified_mod.verified_values(config, c)
+            out[config][sp] = {"true": int((value & ~null).sum()), "false": int((~value & ~null).sum()),
+                               "null": int(null.sum())}
+    return out
+
+
+def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.ndarray], split: np.ndarray,
+                  codes: np.ndarray | None = None) -> dict:
     """Write every config/split in one sequential pass over the work files (sources in name order,
     rows in archive order). Rows are buffered per output and flushed as row groups of ``WRITE_CHUNK``
     rows, so memory holds one batch, the buffers and a few row groups waiting to be written, never
@@ -513,6 +544,8 @@ def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.nda
     buffers: dict = {key: [] for key in outputs}
     buffered = dict.fromkeys(outputs, 0)
     names = [name for name, _ in ROW_FIELDS]
+    if codes is None:
+        codes = np.full(len(split), verified_mod.UNLABELLED, dtype=np.int8)
 
     def flush(key, final=False):
         while buffered[key] >= WRITE_CHUNK or (final and buffered[key]):
@@ -540,11 +573,14 @@ def write_configs(tmp: Path, work_files: list[Path], selectors: dict[str, np.nda
                     batch = reader.get_batch(b)
                     rows = batch.num_rows
                     part = pa.Table.from_batches([batch]).select(names)
+                    row_codes = codes[offset: offset + rows]
                     for key in outputs:
                         mask = masks[key][offset: offset + rows]
                         selected = int(np.count_nonzero(mask))
                         if selected:  # (a filter copies the rows faster than a take)
-                            buffers[key].append(part.filter(pa.array(mask)))
+                            value, null = verified_mod.verified_values(key[0], row_codes[mask])
+                            buffers[key].append(part.filter(pa.array(mask)).append_column(
+                                "verified", pa.array(value, mask=null)))
                             buffered[key] += selected
                             flush(key)
                     offset += rows

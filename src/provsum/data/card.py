@@ -7,7 +7,9 @@ import json
 import os
 from pathlib import Path
 
-from provsum.data.build import CONFIGS, ROW_FIELDS, SPLITS
+import pyarrow as pa
+
+from provsum.data.build import CONFIGS, OUTPUT_FIELDS, SPLITS
 
 FIELD_DOC = {
     "id": "stable id `<source>:<path of the file in the origin repository>`",
@@ -22,6 +24,9 @@ FIELD_DOC = {
     "level": "meeting level: provincial, district, commune, national or mixed (null in `news`)",
     "meeting_type": "hdnd_session, party_committee, people_committee, briefing, review, working_session, voter_contact, dialogue, congress, conference, other (null in `news`)",
     "province": "canonical province / centrally-run city (63, pre-2025) when identifiable, else null",
+    "verified": "boolean: true when a hand label confirms that the article belongs to this config (a meeting report "
+                "of this config's levels whose lead reports the meeting; in `news`, not a meeting report), false when "
+                "the hand label says it does not, null when no one labelled it (see Annotations)",
 }
 
 
@@ -52,8 +57,8 @@ def _yaml(report: dict, data_dir: Path | None) -> str:
     lines.append("dataset_info:")
     for config in CONFIGS:
         lines += [f"- config_name: {config}", "  features:"]
-        for name, _type in ROW_FIELDS:
-            lines += [f"  - name: {name}", "    dtype: string"]
+        for name, type_ in OUTPUT_FIELDS:
+            lines += [f"  - name: {name}", f"    dtype: {'bool' if type_ == pa.bool_() else 'string'}"]
         lines.append("  splits:")
         for sp in [sp for sp in SPLITS if counts[config][sp]]:
             f = (data_dir / config / f"{sp}-00000-of-00001.parquet") if data_dir else None
@@ -71,6 +76,37 @@ def _table(rows: list[list], header: list[str]) -> str:
 
 def _fmt(x) -> str:
     return f"{x:,}" if isinstance(x, int) else str(x)
+
+
+def _verification_md(verification: dict | None) -> str:
+    if not verification:
+        return "_This build has no hand verification (no `annotations/` folder): `verified` is null throughout._"
+    rows = []
+    for config in CONFIGS:
+        by = verification["by_config"][config]
+        cells = []
+        for sp in SPLITS:
+            t, f, n = by[sp]["true"], by[sp]["false"], by[sp]["null"]
+            cells.append(f"{t:,} / {f:,} / {n:,}")
+        total = {k: sum(by[sp][k] for sp in SPLITS) for k in ("true", "false", "null")}
+        labelled = total["true"] + total["false"]
+        share = f"{total['true'] / labelled:.1%}" if labelled else "n/a"
+        rows.append([f"`{config}`"] + cells + [f"{labelled:,} of {labelled + total['null']:,}", share])
+    return f"""#### Hand verification (`verified`)
+
+Every hand label in `annotations/` ({verification['hand_labelled_ids']:,} articles: the audit phases, and
+`verify_provincial.jsonl` / `verify_meetings.jsonl`, which label every article of the `provincial` and `meetings`
+configs that no audit phase had labelled) fills the `verified` column: true where the label confirms the article
+belongs to its config, false where it does not, null where no one labelled it. The classifier alone decides which
+config an article is in; `verified` lets you keep the confirmed examples
+(`provsum.load_dataset("provincial", "test", verified_only=True)`, or filter on the column).
+
+{_table(rows, ['config'] + [f'{sp}: true / false / null' for sp in SPLITS] + ['hand-labelled', 'confirmed'])}
+
+In the `provincial` and `meetings` configs every example is hand-labelled, so "confirmed" there is the exact share of
+the classifier's decisions that a reader confirms (a census, not a sample; it includes the audit articles the rules
+were developed on). In `news` only the audit samples are labelled, and they over-represent articles near the
+classifier's boundary, so its share is no estimate of the whole config."""
 
 
 def render(report: dict, data_dir: Path | None = None) -> str:
@@ -101,7 +137,8 @@ def render(report: dict, data_dir: Path | None = None) -> str:
         for k, v in s["repairs"].items():
             repairs[k] = repairs.get(k, 0) + v
     repair_md = ", ".join(f"{k}: {v:,} articles" for k, v in sorted(repairs.items())) or "none"
-    fields_md = "\n".join(f"- `{name}`: {FIELD_DOC[name]}" for name, _ in ROW_FIELDS)
+    fields_md = "\n".join(f"- `{name}`: {FIELD_DOC[name]}" for name, _ in OUTPUT_FIELDS)
+    verification_md = _verification_md(report.get("verification"))
     skip_total = report["skips_total"]
 
     return f"""{_yaml(report, data_dir)}
@@ -134,7 +171,7 @@ provinces from the counts below (coverage follows what the source crawls happene
 
 ## Dataset structure
 
-Fields (all strings, null where unknown):
+Fields (strings, null where unknown, but for the boolean `verified`):
 
 {fields_md}
 
@@ -204,6 +241,8 @@ appears verbatim in the body after cleaning), `empty_file`, `invalid_utf8`.
 ### Annotations
 
 {audit_md}
+
+{verification_md}
 
 ## Bias, risks and limitations
 

@@ -36,23 +36,39 @@ def split_files(config: str, split: str, dataset_dir: str | Path | None = None) 
     return sorted(folder.glob(f"{split}-*.parquet"))
 
 
-def load_dataset(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None):
-    """Return one split of one config as a ``datasets.Dataset`` (works offline)."""
-    import datasets
-
-    files = split_files(config, split, dataset_dir)
-    if not files:
-        from provsum.data.build import SCHEMA
-
-        return datasets.Dataset(SCHEMA.empty_table(), split=split)
-    return datasets.Dataset.from_parquet([str(f) for f in files], split=split)
-
-
-def load_records(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None) -> list[dict]:
-    """The same split as a list of plain dicts (pyarrow only, no ``datasets`` cache)."""
+def _read_table(config: str, split: str, dataset_dir, verified_only: bool):
+    """The split as one Arrow table; with ``verified_only``, only the rows whose ``verified`` is true."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    rows: list[dict] = []
-    for f in split_files(config, split, dataset_dir):
-        rows.extend(pq.read_table(f).to_pylist())
-    return rows
+    from provsum.data.build import SCHEMA
+
+    files = split_files(config, split, dataset_dir)
+    tables = [pq.read_table(f) for f in files]
+    table = pa.concat_tables(tables) if tables else SCHEMA.empty_table()
+    if verified_only:
+        if "verified" not in table.column_names:
+            raise ProvSumError(f"{config}/{split} has no `verified` column (built before hand verification): "
+                               "rebuild with `provsum build`")
+        table = table.filter(pc.fill_null(table.column("verified"), False))
+    return table
+
+
+def load_dataset(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None,
+                 verified_only: bool = False):
+    """Return one split of one config as a ``datasets.Dataset`` (works offline). With ``verified_only``, only the
+    examples a hand label confirms (``verified`` true; see ``provsum.data.verified``)."""
+    import datasets
+
+    if not verified_only:
+        files = split_files(config, split, dataset_dir)
+        if files:
+            return datasets.Dataset.from_parquet([str(f) for f in files], split=split)
+    return datasets.Dataset(_read_table(config, split, dataset_dir, verified_only), split=split)
+
+
+def load_records(config: str = "provincial", split: str = "test", dataset_dir: str | Path | None = None,
+                 verified_only: bool = False) -> list[dict]:
+    """The same split as a list of plain dicts (pyarrow only, no ``datasets`` cache)."""
+    return _read_table(config, split, dataset_dir, verified_only).to_pylist()
