@@ -290,11 +290,16 @@ def split_credit(after: str) -> tuple[str, str]:
     return " ".join(credit), " ".join(tokens[len(credit):])
 
 
-def drop_captions(sentences: list[str], repairs: dict) -> list[str]:
+# each credit word alone: a regex looks for its first, rare letter (``in`` for its last, a common one)
+_CREDIT_WORDS = [re.compile(word) for word in ("Ảnh", "Nguồn", "Photo")]
+
+
+def drop_captions(sentences: list[str], repairs: dict, text: str | None = None) -> list[str]:
     """A sentence followed by a photo credit (``Ảnh: TTXVN``, ``(Nguồn: Sputnik)``) is a caption:
-    both go; running text glued after the credit stays."""
-    joined = "\n".join(sentences)
-    if not ("Ảnh" in joined or "Nguồn" in joined or "Photo" in joined):
+    both go; running text glued after the credit stays. ``text``: the text the sentences come from,
+    if at hand (the credit words have no whitespace: they are in it when they are in a sentence)."""
+    text = "\n".join(sentences) if text is None else text
+    if not any(word.search(text) for word in _CREDIT_WORDS):
         return list(sentences)
     out: list[str] = []
     for s in sentences:
@@ -371,7 +376,7 @@ def clean_article(raw: RawArticle) -> Article:
         repairs["outlet_prefix"] = 1
     if not segmented:
         lead = repair_run_together(lead).replace("\n", " ")
-    sentences = drop_captions(sentences, repairs)
+    sentences = drop_captions(sentences, repairs, body)
     sentences = drop_furniture(sentences, repairs)
     sentences = remove_summary_repeats(lead, sentences, repairs)
     sentences = [s for s in sentences if s]
