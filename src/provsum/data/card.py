@@ -252,8 +252,10 @@ appears verbatim in the body after cleaning), `empty_file`, `invalid_utf8`.
 - **Coverage.** The sources are national and aggregator outlets of 2004–2007 (VNTC), 2013 and 2017 (baomoi) and
   the VietNews years; provincial papers, where most provincial meeting reports appear, are under-represented,
   and national bodies dominate the `meetings` config.
-- **Labels are automatic.** Level, meeting type and province come from rules; their measured precision and recall
-  are above. Province is null where the text does not name one.
+- **Labels are automatic.** Config membership, level, meeting type and province come from rules; their measured
+  precision and recall are above. Every example of `provincial` and `meetings` also carries a hand label
+  (`verified`), and some of them are not meeting reports of the config's kind (`verified` false): keep
+  `verified` true for clean training or evaluation data. Province is null where the text does not name one.
 - **Reference summaries are leads** written by journalists: they are not abstractive summaries in the strict sense
   and often carry facts (time, place, who chaired) that the body does not repeat.
 - **Cleaning is heuristic**: some captions and glued sub-headings remain in documents.
