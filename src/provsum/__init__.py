@@ -2,7 +2,7 @@
 
 Public API (imported lazily so that ``import provsum`` stays fast):
 
-- ``provsum.load_dataset(config="provincial", split="test")`` — the built dataset
+- ``provsum.load_dataset(config="provincial", split="test", verified_only=False)`` — the built dataset
 - ``provsum.score(predictions, references, ...)`` — ROUGE report for Vietnamese
 - ``provsum.compare(...)`` — paired significance between two systems
 """
