@@ -17,7 +17,7 @@ def test_every_config_loads_offline_with_datasets(built_dataset):
         dd = datasets.load_dataset(str(built_dataset), config)
         assert {sp: len(dd[sp]) for sp in dd} == report["counts"][config]
         assert dd["test"].column_names == ["id", "title", "document", "summary", "source", "outlet", "date", "url",
-                                           "category", "level", "meeting_type", "province"]
+                                           "category", "level", "meeting_type", "province", "verified"]
     assert report["counts"]["provincial"]["test"] >= 300
 
 
@@ -52,3 +52,15 @@ def test_report_counts_skips_and_overlap(built_dataset):
     assert report["dedup"]["vietnews_train_test_clusters_after"] == 0
     card = " ".join((built_dataset / "README.md").read_text(encoding="utf-8").split())
     assert f"holds **{report['counts']['provincial']['test']:,}** examples" in card
+
+
+def test_every_meeting_report_is_hand_labelled(built_dataset):
+    """The verification files cover the configs the classifier builds: if the rules change which articles are
+    meeting reports, the new ones must be labelled too (annotations/GUIDELINES.md) before this passes again."""
+    report = json.loads((built_dataset / "build_report.json").read_text())
+    by = report["verification"]["by_config"]
+    for config in ("provincial", "meetings"):
+        for split, c in by[config].items():
+            assert c["null"] == 0, (config, split, c)
+            assert c["true"] + c["false"] == report["counts"][config][split]
+    assert sum(c["true"] for c in by["provincial"].values()) == 1081
