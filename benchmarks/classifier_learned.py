@@ -42,40 +42,10 @@ DATE_START = re.compile(r"^\s*(?:\(?[^\s,]{0,20}\)?\s*[-–]\s*)?(?:(?:sáng|chi
 
 
 def labelled_rows(annotations: Path) -> list[dict]:
-    """Every labelled article of every phase, with its phase, weight N_h/n_h and gold label."""
-    from provsum.data.audit_eval import PHASES, _phase, gold_provincial_lead
+    """The audit phases' labelled articles (the verification passes have no stratum design: left out)."""
+    from provsum.training.classifier import labelled_rows as all_rows
 
-    rows = []
-    for phase in sorted(PHASES):
-        loaded = _phase(annotations, phase)
-        if loaded is None:
-            continue
-        labels, design = loaded
-        sampled: dict[str, int] = {}
-        for r in labels:
-            sampled[r["stratum"]] = sampled.get(r["stratum"], 0) + 1
-        for r in labels:
-            rows.append({"id": r["id"], "phase": phase, "w": design["population"][r["stratum"]] / sampled[r["stratum"]],
-                         "y": gold_provincial_lead(r)})
-    return rows
-
-
-def articles(dataset: Path, ids: set[str]) -> dict[str, dict]:
-    """title / summary / document / outlet of the labelled ids, from every config and split of the built dataset."""
-    import pyarrow.dataset as ds
-    import pyarrow.compute as pc
-
-    out = {}
-    for config in ("provincial", "meetings", "news"):
-        files = sorted((dataset / "data" / config).glob("*.parquet"))
-        if not files:
-            continue
-        table = ds.dataset([str(f) for f in files], format="parquet").to_table(
-            columns=["id", "title", "summary", "document", "outlet", "source"],
-            filter=pc.field("id").isin(sorted(ids)))
-        for rec in table.to_pylist():
-            out[rec["id"]] = rec
-    return out
+    return [r for r in all_rows(annotations) if r["phase"] is not None]
 
 
 def _grams(text: str, prefix: str, out: dict, bigrams: bool = True) -> None:
@@ -170,10 +140,11 @@ def main() -> None:
     warnings.filterwarnings("ignore")
     from provsum.data import classify as C
     from provsum.data.load import default_dataset_dir
+    from provsum.training.classifier import labelled_articles
 
     dataset = Path(args.dataset) if args.dataset else default_dataset_dir()
     rows = labelled_rows(REPO / "annotations")
-    arts = articles(dataset, {r["id"] for r in rows})
+    arts = labelled_articles(dataset, {r["id"] for r in rows})
     missing = [r["id"] for r in rows if r["id"] not in arts]
     rows = [r for r in rows if r["id"] in arts]
     print(f"{len(rows)} labelled articles found in {dataset} ({len(missing)} labelled ids not in this build: "

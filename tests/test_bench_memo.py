@@ -27,7 +27,7 @@ def test_scores_unchanged_and_originals_restored():
     docs = [r["document"] for r in recs]
     plain_word = provsum.score(preds, refs, tokenizer="word", bootstrap=0)
     plain_facts = facts_metric.fact_scores(preds, refs, docs, bootstrap=0)
-    before = (tokenize._segment_words, facts_metric.extract_facts)
+    before = (tokenize.segment_words, facts_metric.extract_facts)
     with shared_text_work() as shared:
         counts = shared.warm(preds, refs, docs, workers=1)
         assert counts["fact_texts"] == len(set(preds + refs + docs))
@@ -36,6 +36,6 @@ def test_scores_unchanged_and_originals_restored():
         facts = facts_metric.fact_scores(preds, refs, docs, bootstrap=0)
         assert shared.segment.misses == misses and shared.segment.hits > 0  # every sentence was foreseen
         assert shared.facts.hits == 3 * len(preds)
-    assert (tokenize._segment_words, facts_metric.extract_facts) == before
+    assert (tokenize.segment_words, facts_metric.extract_facts) == before
     assert word.per_example == plain_word.per_example
     assert facts == plain_facts

@@ -4,7 +4,7 @@ Every system is scored against the same references and documents, and extractive
 the same document sentences, so the two slow, pure text functions of the scorer are computed once
 per distinct text for the whole run:
 
-- pyvi's word segmentation (``provsum.text.tokenize._segment_words``: word ROUGE),
+- pyvi's word segmentation (``provsum.text.tokenize.segment_words``: word ROUGE),
 - fact extraction (``provsum.facts.metric.extract_facts``: the fact metrics).
 
 :func:`shared_text_work` swaps in memoized versions for the duration of the run (restored after);
@@ -92,15 +92,15 @@ def shared_text_work():
     import provsum.facts.metric as facts_metric
     import provsum.text.tokenize as tokenize
 
-    original_segment = tokenize._segment_words
+    original_segment = tokenize.segment_words
     original_facts = facts_metric.extract_facts
     segment = Memo("segment", original_segment)
     facts = Memo("facts", original_facts)
-    tokenize._segment_words = segment
+    tokenize.segment_words = segment
     facts_metric.extract_facts = facts
     try:
         yield SharedTextWork(segment, facts)
     finally:
-        tokenize._segment_words = original_segment
+        tokenize.segment_words = original_segment
         facts_metric.extract_facts = original_facts
 

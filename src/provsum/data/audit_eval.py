@@ -21,6 +21,7 @@ including articles whose lead is a claim or a quote and whose meeting is only na
 from __future__ import annotations
 
 import json
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -101,8 +102,10 @@ def weighted_pr(rows: list[dict], population: dict[str, int], pred, gold, resamp
         bfn += w * np.sum(~p & g, axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         boots = np.stack([btp / (btp + bfp), btp / (btp + bfn)], axis=1)
-    lo = np.nanpercentile(boots, 2.5, axis=0)
-    hi = np.nanpercentile(boots, 97.5, axis=0)
+    with warnings.catch_warnings():  # a column that is NaN in every resample (no positive at all) stays NaN
+        warnings.simplefilter("ignore", RuntimeWarning)
+        lo = np.nanpercentile(boots, 2.5, axis=0)
+        hi = np.nanpercentile(boots, 97.5, axis=0)
     counts = {
         "tp": int(sum(np.sum(a[:, 0] & a[:, 1]) for a in arrays)),
         "fp": int(sum(np.sum(a[:, 0] & ~a[:, 1]) for a in arrays)),

@@ -92,7 +92,8 @@ def rouge_score_tokenize(text: str) -> list[str]:
     return [t for t in _RS_SPACES.split(text) if _RS_VALID.match(t)]
 
 
-def _segment_words(text: str) -> str:
+def segment_words(text: str) -> str:
+    """pyvi word segmentation, line by line, case and punctuation kept (``Ban Dân_vận Tỉnh_ủy``)."""
     from pyvi import ViTokenizer  # heavy (loads a CRF model): imported only in word mode
 
     lines = []
@@ -109,7 +110,7 @@ def tokenize(text: str, mode: str = "syllable", tone_marks: bool = True) -> list
         text = unicodedata.normalize("NFC", text)
         if tone_marks:
             text = normalize_tone_marks(text)
-        return _WORD_RE.findall(_segment_words(text).lower())
+        return _WORD_RE.findall(segment_words(text).lower())
     if mode == "rouge_score":
         return rouge_score_tokenize(text)
     raise ValueError(f"unknown tokenizer mode {mode!r}; modes are {', '.join(MODES)}")
