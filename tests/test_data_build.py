@@ -168,3 +168,17 @@ def test_verified_column_from_hand_labels(archives, tmp_path):
             for r in load_dataset("provincial", sp, out, verified_only=True)] == confirmed
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "#### Hand verification (`verified`)" in card and "  - name: verified\n    dtype: bool" in card
+
+
+def test_build_cli_prints_counts_and_hand_confirmed(archives, tmp_path, monkeypatch, capsys):
+    from provsum.cli import main
+
+    corpora, registry = archives
+    monkeypatch.setattr(build_mod, "SOURCES", registry)
+    out = tmp_path / "ds"
+    assert main(["build", "--corpora", str(corpora), "--out", str(out), "--workers", "1", "--quiet"]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert "hand-confirmed / labelled" in printed
+    # the repository's hand labels do not name the fixture's articles: nothing labelled
+    assert "provincial │ " in printed and "│ 0 / 0 │" in printed
+    assert "skipped files: 4" in printed and "duplicates removed: 1" in printed

@@ -37,8 +37,13 @@ def run(args) -> int:
     table.add_column("config")
     for sp in SPLITS:
         table.add_column(sp, justify="right")
+    table.add_column("hand-confirmed / labelled", justify="right")
+    verification = (report.get("verification") or {}).get("by_config", {})
     for config, c in report["counts"].items():
-        table.add_row(config, *[f"{c[sp]:,}" for sp in SPLITS])
+        v = verification.get(config)
+        confirmed = (f"{sum(v[sp]['true'] for sp in SPLITS):,} / {sum(v[sp]['true'] + v[sp]['false'] for sp in SPLITS):,}"
+                     if v else "-")
+        table.add_row(config, *[f"{c[sp]:,}" for sp in SPLITS], confirmed)
     console.print(table)
     skips = {}
     for s in report["sources"].values():
