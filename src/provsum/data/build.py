@@ -510,7 +510,9 @@ MAX_QUEUED_ROW_GROUPS = 4  # row groups waiting for (or in) a writer thread: bou
 
 def _hand_labels(annotations) -> dict[str, int]:
     """id -> hand-label code from ``annotations`` (default: the repository's folder; none when it is missing)."""
-    root = Path(annotations) if annotations is not None else Path(__file__).resolve().parents[3] / "annotations"
+    from provsum.data.audit_eval import ANNOTATIONS
+
+    root = Path(annotations) if annotations is not None else ANNOTATIONS
     return verified_mod.load_hand_labels(root) if root.is_dir() else {}
 
 

@@ -123,20 +123,24 @@ def _needs_space(text: str, start: int, end: int) -> bool:
     return not (token in ABBREVIATIONS or _URLISH.search(token + text[start:end + 6]))
 
 
-def _space_glued_sentences(text: str) -> str:
-    """Insert the missing space after terminal punctuation glued to the next sentence."""
+def _insert_at(text: str, positions, sep: str) -> str:
+    """``text`` with ``sep`` inserted at each of the increasing ``positions`` (the text itself when none)."""
     parts = []
     done = 0
-    for m in _GLUED.finditer(as_full_stops(text)):
-        start, end = m.span()
-        if _needs_space(text, start, end):
-            parts.append(text[done:end])
-            parts.append(" ")
-            done = end
+    for pos in positions:
+        parts.append(text[done:pos])
+        parts.append(sep)
+        done = pos
     if not parts:
         return text
     parts.append(text[done:])
     return "".join(parts)
+
+
+def _space_glued_sentences(text: str) -> str:
+    """Insert the missing space after terminal punctuation glued to the next sentence."""
+    return _insert_at(text, (m.end() for m in _GLUED.finditer(as_full_stops(text))
+                             if _needs_space(text, m.start(), m.end())), " ")
 
 
 def repair_run_together(text: str) -> str:
@@ -148,20 +152,16 @@ def repair_run_together(text: str) -> str:
     'Nhịp sống đảo lộn\\nAnh Việt chia sẻ trên VnExpress'
     """
     text = _space_glued_sentences(text)
-    parts = []
-    done = 0
-    for i in _glued_capitals(text):
-        lw = last_word(text[max(0, i - 40): i])
-        right = re.match(r"\S+", text[i: i + 40])
-        rw = right.group(0) if right else ""
-        if not _URLISH.search(lw + rw) and (_non_ascii(lw) or _non_ascii(rw)):
-            parts.append(text[done:i])
-            parts.append("\n")
-            done = i
-    if not parts:
-        return text
-    parts.append(text[done:])
-    return "".join(parts)
+    return _insert_at(text, (i for i in _glued_capitals(text) if _is_subheading_join(text, i)), "\n")
+
+
+def _is_subheading_join(text: str, i: int) -> bool:
+    """Whether the capital at ``i``, glued to the word before it, starts a new line (not inside a URL, and
+    one of the two words is Vietnamese)."""
+    lw = last_word(text[max(0, i - 40): i])
+    right = re.match(r"\S+", text[i: i + 40])
+    rw = right.group(0) if right else ""
+    return not _URLISH.search(lw + rw) and (_non_ascii(lw) or _non_ascii(rw))
 
 
 # a letter's case, by code point, for the compiled search of _CAMEL's matches in long texts
